@@ -1,0 +1,3 @@
+from plainfinnish.cli import main
+
+main()

@@ -1,0 +1,281 @@
+"""The command line: check, rules, explain, wordlists, doctor, lsp.
+
+Errors the user can act on are one line on stderr naming the file and the problem; the other
+files are still checked. Exit status: 0 no findings at or above --fail-on, 1 findings,
+2 usage, configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from plainfinnish.errors import ConfigError, InputError, PlainfinnishError
+
+app = typer.Typer(
+    name="plainfinnish",
+    help="Plain-language linter for Finnish customer messages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+wordlists_app = typer.Typer(help="Inspect and validate the jargon wordlists.", no_args_is_help=True)
+app.add_typer(wordlists_app, name="wordlists")
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Profile(str, Enum):
+    fast = "fast"
+    accurate = "accurate"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Language(str, Enum):
+    fi = "fi"
+    en = "en"
+
+
+def error(message: str) -> None:
+    typer.echo(f"plainfinnish: {message}", err=True)
+
+
+def note(message: str) -> None:
+    typer.echo(f"plainfinnish: note: {message}", err=True)
+
+
+def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Path, bool]]:
+    """Expand paths into files: (path, given explicitly). Directories are walked without
+    following symlinks (no loops), skipping VCS and tool folders and excluded globs."""
+    from fnmatch import fnmatch
+
+    from plainfinnish.readers import detect_format
+
+    out: list[tuple[Path, bool]] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            errors.append(f"{path}: no such file or directory")
+            continue
+        if path.is_file():
+            out.append((path, True))
+            continue
+        if not path.is_dir():
+            errors.append(f"{path}: not a regular file or directory")
+            continue
+        before = len(out)
+        for root, dirs, files in os.walk(path, followlinks=False, onerror=lambda e: errors.append(f"{e.filename}: {e.strerror}")):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(files):
+                file = Path(root) / name
+                if file.is_symlink() and not file.exists():
+                    continue
+                try:
+                    config = finder.for_path(file)
+                except ConfigError as err:
+                    errors.append(str(err))
+                    dirs[:] = []
+                    break
+                try:
+                    rel = file.resolve().relative_to(config.root.resolve()).as_posix()
+                except ValueError:
+                    rel = file.as_posix()
+                if any(fnmatch(rel, g) for g in config.exclude) or not any(fnmatch(rel, g) for g in config.include):
+                    continue
+                known = detect_format(name) is not None or any(fnmatch(rel, g) for g in config.formats)
+                if not known:
+                    continue
+                real = file.resolve()
+                if real not in seen:
+                    seen.add(real)
+                    out.append((file, False))
+        if len(out) == before:
+            errors.append(f"{path}: no files to check (looked for {', '.join(sorted(_extensions()))})")
+    return out
+
+
+def _extensions() -> set[str]:
+    from plainfinnish.readers import known_extensions
+
+    return known_extensions()
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check; - reads standard input.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    fail_on: Annotated[Optional[Severity], typer.Option(help="Exit 1 on findings of this severity or higher [default: warning].")] = None,
+    profile: Annotated[Optional[Profile], typer.Option(help="Analysis profile [default: from config, else fast].")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of discovery.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Run only these rules (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not run these rules (repeatable).")] = None,
+    language: Annotated[Optional[Language], typer.Option(help="Language of the messages.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="Name for standard input (selects format and config).")] = None,
+    format_in: Annotated[Optional[str], typer.Option("--format-in", help="Input format for standard input or all files (text, markdown, html, …).")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply fixes that need review.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(help="Cache folder [default: the platform cache folder].")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel processes [default: cores].")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: no summary line.")] = False,
+) -> None:
+    """Check files for jargon, long sentences, missing next steps and pushy wording."""
+    from plainfinnish.checker import CheckOptions, run_check
+
+    options = CheckOptions(
+        output_format=output_format.value,
+        fail_on=fail_on.value if fail_on else None,
+        profile=profile.value if profile else None,
+        config_path=config,
+        select=select or None,
+        ignore=ignore or [],
+        language=language.value if language else None,
+        stdin_filename=stdin_filename,
+        format_in=format_in,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        quiet=quiet,
+    )
+    raise typer.Exit(run_check(paths, options))
+
+
+@app.command()
+def rules(
+    language: Annotated[Language, typer.Option(help="Language of the table.")] = Language.fi,
+) -> None:
+    """List the rules: id, default severity, name."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from plainfinnish.rules import available
+
+    table = Table("id", "severity" if language == Language.en else "vakavuus", "name" if language == Language.en else "nimi",
+                  "scope" if language == Language.en else "laajuus", box=None)
+    for rule_id, rule in available().items():
+        name = rule.name_en if language == Language.en else rule.name_fi
+        scope = {"sentence": ("virke/sana", "sentence/word"), "document": ("viesti", "message")}[rule.scope]
+        table.add_row(rule_id, rule.default_severity, name, scope[1] if language == Language.en else scope[0])
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="Rule id, e.g. jargon.")],
+    language: Annotated[Language, typer.Option(help="Language of the page.")] = Language.fi,
+) -> None:
+    """Show a rule's page: what it does, why, example, use instead, fix safety, options."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from plainfinnish.rules import available
+    from plainfinnish.rules.pages import rule_page
+
+    rules_by_id = available()
+    if rule not in rules_by_id:
+        error(f"unknown rule '{rule}' (known rules: {', '.join(rules_by_id)})")
+        raise typer.Exit(2)
+    text = rule_page(rules_by_id[rule], language.value)
+    console = Console(highlight=False)
+    if console.is_terminal:
+        console.print(Markdown(text))
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def doctor() -> None:
+    """Show the Voikko backend, the spaCy model and the versions in use."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from plainfinnish import __version__
+    from plainfinnish.nlp import pipeline, voikko
+
+    def ver(dist: str) -> str:
+        try:
+            return version(dist)
+        except PackageNotFoundError:
+            return "not installed"
+
+    lines = [f"plainfinnish {__version__}", f"python {platform.python_version()} ({sys.executable})"]
+    try:
+        backend = voikko.backend()
+        sample = voikko.analyze("reklamaatiolomakkeella")
+        ok = "ok" if sample and sample[0].baseform == "reklamaatiolomake" else "FAILED self-test"
+        lines.append(f"voikko backend: {backend.name} ({backend.version}); self-test {ok}")
+    except PlainfinnishError as err:
+        lines.append(f"voikko backend: unavailable: {err}")
+    lines.append(f"native libvoikko: {'available' if voikko.native_available() else 'not available'}")
+    lines.append(f"spacy {ver('spacy')}; model {pipeline.MODEL_DISTRIBUTION} {pipeline.model_version() or 'not installed'}")
+    lines.append(f"profiles: fast (blank fi + Voikko), accurate ({pipeline.MODEL_DISTRIBUTION}); default {_default_profile()}")
+    typer.echo("\n".join(lines))
+
+
+def _default_profile() -> str:
+    from plainfinnish.config import DEFAULT_PROFILE
+
+    return DEFAULT_PROFILE
+
+
+@app.command()
+def lsp() -> None:
+    """Start the language server on standard input/output."""
+    try:
+        from plainfinnish.lsp.server import main as serve
+    except ModuleNotFoundError:
+        error("the language server is not available in this installation")
+        raise typer.Exit(2)
+    serve()
+
+
+@wordlists_app.command("check")
+def wordlists_check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Wordlist files [default: the shipped ones].")] = None,
+) -> None:
+    """Validate wordlist entries: known to Voikko, alternatives inflect, no duplicates."""
+    try:
+        from plainfinnish.wordlists import validate_cli
+    except ModuleNotFoundError:
+        error("wordlists are not available in this installation")
+        raise typer.Exit(2)
+    raise typer.Exit(validate_cli(paths or []))
+
+
+def main() -> None:
+    try:
+        app()
+    except (InputError, ConfigError) as err:
+        error(str(err))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""From a source file to located findings: read, analyse, run the rules, suppress, map positions.
+
+    SourceText --reader--> messages --pipeline--> spaCy Docs --rules--> findings --map--> lines/columns
+
+The one place where positions are mapped: rules work on message offsets; findings leave here with
+the source file's line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from plainfinnish import readers
+from plainfinnish.config import Config, validate_rules
+from plainfinnish.document import Message, ReadResult, SourceText
+from plainfinnish.errors import ConfigError, InputError
+from plainfinnish.rules import available
+from plainfinnish.rules.base import Finding, RuleContext, severity_rank
+from plainfinnish.suppression import Suppressions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    source: SourceText | None = None
+    read_result: ReadResult | None = None
+
+
+def resolve_format(path: str, config: Config, explicit: str | None = None) -> tuple[str, bool]:
+    """The reader format for a path and whether it was known (unknown → plain text)."""
+    if explicit:
+        if explicit not in readers.FORMATS:
+            raise ConfigError(None, f"unknown input format {explicit!r}; expected one of: {', '.join(readers.FORMATS)}")
+        return explicit, True
+    from fnmatch import fnmatch
+
+    for glob, fmt in config.formats.items():
+        if fnmatch(path, glob) or fnmatch(path.rsplit("/", 1)[-1], glob):
+            if fmt not in readers.FORMATS:
+                raise ConfigError(str(config.path), f"'formats': unknown format {fmt!r} for {glob!r}; expected one of: {', '.join(readers.FORMATS)}")
+            return fmt, True
+    fmt = readers.detect_format(path)
+    return (fmt, True) if fmt else ("text", False)
+
+
+def read_source(source: SourceText, fmt: str, config: Config) -> ReadResult:
+    try:
+        return readers.read(source, fmt, config.readers)
+    except (InputError, ConfigError):
+        raise
+    except RecursionError:
+        raise InputError(source.path, f"nested too deeply to read as {fmt}") from None
+    except Exception as err:  # noqa: BLE001 - a reader bug must not crash a whole run
+        raise InputError(source.path, f"cannot read as {fmt}: {type(err).__name__}: {err}") from None
+
+
+def effective_config(config: Config, settings: dict[str, Any], path: str) -> Config:
+    """Apply per-file settings (Markdown front matter `plainfinnish:`) on top of a config."""
+    if not settings:
+        return config
+    from dataclasses import replace
+
+    unknown = set(settings) - {"rules", "profile", "language"}
+    if unknown:
+        raise ConfigError(path, f"front matter: unknown plainfinnish key(s): {', '.join(sorted(unknown))} (known: rules, profile, language)")
+    rules = {k: dict(v) for k, v in config.rules.items()}
+    if "rules" in settings:
+        if not isinstance(settings["rules"], dict):
+            raise ConfigError(path, "front matter: 'plainfinnish.rules' must be a table")
+        for rule_id, values in validate_rules(settings["rules"], path, "plainfinnish.").items():
+            rules.setdefault(rule_id, {}).update(values)
+    return replace(config, rules=rules, profile=settings.get("profile", config.profile),
+                   language=settings.get("language", config.language))
+
+
+def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
+    """spaCy Docs for messages, batched; each Doc knows its Message (for placeholders)."""
+    from plainfinnish.nlp import pipeline
+
+    nlp = pipeline.load(profile)
+    docs = []
+    for message in messages:
+        doc = nlp.make_doc(message.text)
+        doc._.message = message
+        doc._.profile = profile
+        docs.append(doc)
+    yield from nlp.pipe(docs, batch_size=64)
+
+
+def run_rules(doc: "Doc", config: Config, message: Message) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule_id, rule_cls in available().items():
+        if not config.rule_enabled(rule_id):
+            continue
+        context = RuleContext(
+            options=config.rule_options(rule_id),
+            severity=config.rule_severity(rule_id),
+            language=config.language,
+            profile=config.profile,
+            settings={"config": config},
+            message_key=message.key,
+        )
+        rule = _instance(rule_cls)
+        for finding in rule.check(doc, context):
+            if message.placeholders and finding.end - finding.start <= len("Xph") and message.is_placeholder(finding.start, finding.end):
+                continue  # never flag a placeholder
+            findings.append(finding)
+    return findings
+
+
+_instances: dict[type, Any] = {}
+
+
+def _instance(rule_cls: type) -> Any:
+    if rule_cls not in _instances:
+        _instances[rule_cls] = rule_cls()
+    return _instances[rule_cls]
+
+
+def locate(finding: Finding, message: Message | None, source: SourceText) -> Finding:
+    """Fill in the finding's source position and text from the message's source map."""
+    if message is None:  # located by line and column already (a suppression comment)
+        start = source.offset(finding.line, finding.column)
+        end = source.offset(finding.end_line, finding.end_column)
+    else:
+        start, end = message.source_span(finding.start, finding.end)
+    finding.source_start, finding.source_end = start, end
+    finding.line, finding.column = source.position(start)
+    finding.end_line, finding.end_column = source.position(end)
+    finding.text = source.text[start:end]
+    finding.path = source.path
+    if finding.key is None and message is not None:
+        finding.key = message.key
+    return finding
+
+
+def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> FileResult:
+    """Lint one decoded file. Raises InputError/ConfigError for input the user must fix."""
+    fmt = fmt or resolve_format(source.path, config)[0]
+    result = read_source(source, fmt, config)
+    config = effective_config(config, result.settings, source.path)
+    messages = [m for m in result.messages if m.text.strip()]
+    findings: list[Finding] = []
+    stats_per_message = []
+    if messages:
+        for message, doc in zip(messages, analyze_messages(messages, config.profile)):
+            message_config = effective_config(config, message.settings, source.path) if message.settings else config
+            for finding in run_rules(doc, message_config, message):
+                findings.append(locate(finding, message, source))
+            stats_per_message.append(doc_stats(doc))
+    suppressions = Suppressions(result.directives, set(available()), source.path)
+    findings = [f for f in findings if not suppressions.suppressed(f)]
+    for problem in suppressions.problems:
+        findings.append(locate(problem, None, source))
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    return FileResult(path=source.path, findings=findings, stats=merge_stats(stats_per_message),
+                      source=source, read_result=result)
+
+
+def doc_stats(doc: "Doc") -> dict[str, Any]:
+    """Basic counts every report carries; the readability rule adds its own measures."""
+    from plainfinnish.rules.long_sentence import is_word
+
+    words = [t for t in doc if is_word(t)]
+    sentences = [s for s in doc.sents if any(is_word(t) for t in s)]
+    return {"words": len(words), "sentences": len(sentences),
+            **({"readability": doc.user_data["readability"]} if "readability" in doc.user_data else {})}
+
+
+def merge_stats(stats: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    stats = list(stats)
+    out: dict[str, Any] = {"messages": len(stats), "words": sum(s["words"] for s in stats),
+                           "sentences": sum(s["sentences"] for s in stats)}
+    out["avg_sentence_words"] = round(out["words"] / out["sentences"], 1) if out["sentences"] else 0.0
+    readability = [s["readability"] for s in stats if "readability" in s]
+    if len(readability) == 1:
+        out["readability"] = readability[0]
+    elif readability:
+        out["readability"] = readability
+    return out
+
+
+def worst_severity(findings: Iterable[Finding]) -> str | None:
+    worst = None
+    for f in findings:
+        if worst is None or severity_rank(f.severity) > severity_rank(worst):
+            worst = f.severity
+    return worst

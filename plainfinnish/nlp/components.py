@@ -1,0 +1,235 @@
+"""Custom spaCy components: Finnish sentence boundaries and Voikko morphology on every token.
+
+Registered with `@Language.factory`; `plainfinnish.nlp.pipeline` builds the profiles from them.
+Voikko analyses are exposed as `Token._.analyses` (all readings) and `Token._.analysis` (the
+reading that agrees with the token's part of speech and morphology), computed on demand from a
+per-word-form cache, so a rule that needs no morphology costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from plainfinnish.document import PLACEHOLDER_WORD
+from plainfinnish.nlp import voikko
+from plainfinnish.nlp.voikko import Analysis
+
+# Voikko attribute values -> Universal Dependencies features.
+CASES = {
+    "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
+    "sisatulento": "Ill", "ulkoolento": "Ade", "ulkoeronto": "Abl", "ulkotulento": "All",
+    "olento": "Ess", "tulento": "Tra", "vajanto": "Abe", "seuranto": "Com", "keinonto": "Ins",
+    "kohdanto": "Acc",
+}
+MOODS = {"indicative": "Ind", "conditional": "Cnd", "imperative": "Imp", "potential": "Pot"}
+INFINITIVES = {"A-infinitive": "1", "E-infinitive": "2", "MA-infinitive": "3"}
+TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
+NUMBERS = {"singular": "Sing", "plural": "Plur"}
+POSSESSIVES = {"1s": ("Sing", "1"), "2s": ("Sing", "2"), "1p": ("Plur", "1"), "2p": ("Plur", "2"), "3": (None, "3")}
+PARTICIPLES = {"present_active": ("Pres", "Act"), "present_passive": ("Pres", "Pass"),
+               "past_active": ("Past", "Act"), "past_passive": ("Past", "Pass"),
+               "agent": (None, None), "negation": (None, None)}
+
+
+def ud_features(analysis: Analysis) -> dict[str, str]:
+    """The UD morphological features of one Voikko analysis."""
+    feats: dict[str, str] = {}
+    if analysis.case in CASES:
+        feats["Case"] = CASES[analysis.case]
+    if analysis.number in NUMBERS:
+        feats["Number"] = NUMBERS[analysis.number]
+    if analysis.mood in MOODS:
+        feats["Mood"] = MOODS[analysis.mood]
+        feats["VerbForm"] = "Fin"
+    elif analysis.mood in INFINITIVES:
+        feats["VerbForm"] = "Inf"
+        feats["InfForm"] = INFINITIVES[analysis.mood]
+    if analysis.tense in TENSES:
+        feats["Tense"] = TENSES[analysis.tense]
+    if analysis.person in ("1", "2", "3"):
+        feats["Person"] = analysis.person
+        feats["Voice"] = "Act"
+    elif analysis.person == "4":
+        feats["Voice"] = "Pass"
+    if analysis.possessive in POSSESSIVES:
+        number, person = POSSESSIVES[analysis.possessive]
+        if number:
+            feats["Number[psor]"] = number
+        feats["Person[psor]"] = person
+    if analysis.focus in ("kin", "kaan"):
+        feats["Clitic"] = analysis.focus.capitalize()
+    if analysis.participle in PARTICIPLES:
+        tense, voice = PARTICIPLES[analysis.participle]
+        feats["VerbForm"] = "Part"
+        if tense:
+            feats["Tense"] = tense
+        if voice:
+            feats["Voice"] = voice
+    if analysis.negative == "true" and analysis.pos in ("VERB", "AUX") and analysis.person:
+        feats["Polarity"] = "Neg"
+    return feats
+
+
+def best_analysis(token: Token) -> Analysis | None:
+    """The Voikko reading that agrees best with the token's POS and morphology."""
+    analyses = token._.analyses
+    if not analyses:
+        return None
+    if len(analyses) == 1 or not token.pos_:
+        return analyses[0]
+    morph = token.morph.to_dict()
+    pos = "VERB" if token.pos_ == "AUX" else token.pos_
+
+    def agreement(a: Analysis) -> int:
+        apos = a.pos
+        score = 3 if apos == pos or (pos == "PROPN" and apos == "NOUN") else 0
+        feats = ud_features(a)
+        score += sum(1 for k in ("Case", "Number", "Person", "Mood", "VerbForm", "Voice") if k in morph and feats.get(k) == morph[k])
+        return score
+
+    return max(analyses, key=agreement)
+
+
+def _analyses(token: Token) -> tuple[Analysis, ...]:
+    if token.is_space or token.is_punct or token._.is_placeholder:
+        return ()
+    return voikko.analyze(token.text)
+
+
+def _is_placeholder(token: Token) -> bool:
+    message = token.doc._.message
+    if message is None:
+        return token.text == PLACEHOLDER_WORD
+    return token.text.startswith(PLACEHOLDER_WORD) and message.is_placeholder(token.idx, token.idx + len(token.text))
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("message"):
+        Doc.set_extension("message", default=None)
+        Doc.set_extension("profile", default="fast")
+        Token.set_extension("is_placeholder", getter=_is_placeholder)
+        Token.set_extension("analyses", getter=_analyses)
+        Token.set_extension("analysis", getter=best_analysis)
+
+
+register_extensions()
+
+
+@Language.factory("plainfinnish_voikko", default_config={"set_pos": True, "set_lemma": True})
+def make_voikko_tagger(nlp: Language, name: str, set_pos: bool, set_lemma: bool) -> "VoikkoTagger":
+    return VoikkoTagger(set_pos=set_pos, set_lemma=set_lemma)
+
+
+class VoikkoTagger:
+    """Lemma, POS and morphology from Voikko.
+
+    In the fast profile (no neural tagger) it sets all three from the first reading; after the
+    neural tagger (accurate profile on the pure-pip backend, where the model's own lemmatizer
+    cannot run) it only sets the lemma of the reading that agrees with the tagger.
+    """
+
+    def __init__(self, set_pos: bool, set_lemma: bool) -> None:
+        self.set_pos = set_pos
+        self.set_lemma = set_lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_space:
+                continue
+            if token._.is_placeholder:
+                if self.set_pos:
+                    token.pos_ = "PROPN"
+                token.lemma_ = token.text
+                continue
+            if token.is_punct or not any(c.isalpha() for c in token.text):
+                if self.set_pos:
+                    token.pos_ = "PUNCT" if token.is_punct else ("NUM" if token.like_num else "SYM")
+                if self.set_lemma:
+                    token.lemma_ = token.text
+                continue
+            analysis = token._.analysis
+            if analysis is None:
+                if self.set_pos and not token.pos_:
+                    token.pos_ = "X"
+                if self.set_lemma:
+                    token.lemma_ = token.lower_
+                continue
+            if self.set_pos:
+                token.pos_ = analysis.pos
+                token.set_morph(ud_features(analysis) or None)
+            if self.set_lemma:
+                token.lemma_ = analysis.baseform
+        return doc
+
+
+# --- Sentence boundaries ----------------------------------------------------------------------
+
+_FINAL = re.compile(r"^(?:[.!?…]+|[.!?]+[\"'”’»)]*)$")
+_ORDINAL = re.compile(r"^\d{1,3}\.$")
+_BULLET = {"-", "–", "—", "•", "*", "·", "▪", "►"}
+_OPENERS = {'"', "”", "“", "«", "»", "'", "(", "["}
+
+
+def _is_list_number(token: Token) -> bool:
+    """'1' in '1. Täytä lomake' at the start of a line or sentence: a list marker, not a sentence."""
+    return token.text.isdigit() and len(token.text) <= 3 and not token.whitespace_ and bool(token.is_sent_start)
+
+
+@Language.factory("plainfinnish_sentences")
+def make_sentencer(nlp: Language, name: str) -> "FinnishSentencer":
+    return FinnishSentencer()
+
+
+class FinnishSentencer:
+    """Sentence boundaries for Finnish service texts.
+
+    A blank line (a block boundary from the reader) always ends a sentence. A single line break
+    ends one unless the next line continues in lowercase (a wrapped line), so headings, list
+    items and lines without punctuation stand alone. Terminal punctuation ends a sentence when
+    the next word starts a new one (capital, digit, quote); abbreviations (esim., mm., klo),
+    dates (15.1.2026) and ordinals ("3. kerroksessa") are single tokens followed by lowercase or
+    digits and so do not end sentences.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        previous: Token | None = None
+        gap = ""
+        line_start = True  # the previous word began a line
+        sentence_len = 0
+        for token in doc:
+            if token.is_space:
+                gap += token.text
+                token.is_sent_start = False if token.i else True
+                continue
+            gap += doc[token.i - 1].whitespace_ if token.i else ""
+            start = previous is None or self._starts(previous, token, gap, line_start, sentence_len)
+            token.is_sent_start = start
+            sentence_len = 1 if start else sentence_len + 1
+            line_start = "\n" in gap or previous is None
+            previous = token
+            gap = ""
+        return doc
+
+    @staticmethod
+    def _begins_sentence(token: Token) -> bool:
+        first = token.text[0]
+        return first.isupper() or first.isdigit() or first in _OPENERS or first in _BULLET or token._.is_placeholder
+
+    def _starts(self, prev: Token, token: Token, gap: str, prev_line_start: bool, sentence_len: int) -> bool:
+        if "\n" in gap:
+            if gap.count("\n") >= 2:
+                return True
+            if prev.text in {"–", "-", "ja", "tai", "sekä"}:
+                return False
+            return not token.text[0].islower()
+        if prev.text == "." and prev.i > 0 and _is_list_number(prev.doc[prev.i - 1]):
+            return False
+        if _FINAL.match(prev.text) or prev.text.endswith(("!", "?")) and len(prev.text) > 1 and not prev.text[0].isalnum():
+            return self._begins_sentence(token)
+        if _ORDINAL.match(prev.text):
+            # "1. Täytä lomake" (a numbered item) vs "tilaus 3. Saat …" (a sentence end)
+            return not prev_line_start and sentence_len > 1 and token.text[0].isupper()
+        return False

@@ -1,0 +1,37 @@
+"""Readers turn a source file into messages; one module per format.
+
+The table below is the registry: a format name, the module that reads it, and the file
+extensions that select it. Config (`formats` globs) and `--format-in` can override detection.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import PurePath
+
+from plainfinnish.document import ReadResult, SourceText
+
+#: format name -> (module, extensions)
+FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("plainfinnish.readers.text", (".txt", ".text")),
+    "markdown": ("plainfinnish.readers.markdown", (".md", ".markdown")),
+}
+
+#: The extensions `check` picks up when it walks a directory.
+def known_extensions() -> set[str]:
+    return {ext for _, exts in FORMATS.values() for ext in exts}
+
+
+def detect_format(path: str) -> str | None:
+    """The format for a file name by its extension, or None when unknown."""
+    name = PurePath(path).name.lower()
+    for fmt, (_, extensions) in FORMATS.items():
+        if any(name.endswith(ext) for ext in extensions):
+            return fmt
+    return None
+
+
+def read(source: SourceText, fmt: str, options: dict | None = None) -> ReadResult:
+    module_name, _ = FORMATS[fmt]
+    module = importlib.import_module(module_name)
+    return module.read(source, options or {})

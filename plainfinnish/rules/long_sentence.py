@@ -1,0 +1,94 @@
+"""long-sentence: sentences with more words than a reader takes in at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def is_word(token: "Token") -> bool:
+    """A word for counting: has a letter or digit; a placeholder is one word; markup is none."""
+    return not token.is_space and not token.is_punct and any(c.isalnum() for c in token.text)
+
+
+def sentence_words(sentence: "Span") -> list["Token"]:
+    return [t for t in sentence if is_word(t)]
+
+
+def trimmed(sentence: "Span") -> tuple[int, int]:
+    """Character span of a sentence without its surrounding white space."""
+    tokens = [t for t in sentence if not t.is_space]
+    if not tokens:
+        return sentence.start_char, sentence.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class LongSentence(Rule):
+    id = "long-sentence"
+    name_fi = "Pitkä virke"
+    name_en = "Long sentence"
+    default_severity = "warning"
+    scope = "sentence"
+    options = {
+        "max-words": Option(25, "Suurin sallittu sanamäärä virkkeessä.", "Most words allowed in a sentence.", minimum=5),
+    }
+    doc_fi = RuleDoc(
+        title="Pitkä virke",
+        what="Merkitsee virkkeet, joissa on enemmän sanoja kuin `max-words` (oletus 25). Paikkamerkki "
+        "(esim. `{{ tilausnumero }}`) lasketaan yhdeksi sanaksi, merkintäkieli ei lainkaan.",
+        why="Kotuksen virkakielitestin mukaan yli 25 sanan virke on pitkä. Pitkä virke kantaa monta asiaa "
+        "kerralla, ja lukija joutuu palaamaan alkuun. Selkokeskus neuvoo: yksi tärkeä asia virkkeessä.",
+        example="Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa tilauksen tekemisestä, pyydämme "
+        "sinua ottamaan yhteyttä asiakaspalveluumme, jotta voimme selvittää lähetyksen tilanteen kuljetusliikkeen kanssa.",
+        use_instead="Jos tilauksesi ei ole tullut kymmenessä arkipäivässä, ota yhteyttä asiakaspalveluumme. "
+        "Selvitämme silloin lähetyksen tilanteen kuljetusliikkeen kanssa.",
+        fix_safety="Jakoehdotusta ei koskaan tehdä automaattisesti: kirjoittajan on tarkistettava, että "
+        "jaetut virkkeet sanovat saman asian.",
+        references=("Kotus, Virkakielitesti, kysymys 15", "Selkokeskus, selkokirjoitusohjeet: rakenteet"),
+    )
+    doc_en = RuleDoc(
+        title="Long sentence",
+        what="Flags sentences with more words than `max-words` (default 25). A placeholder "
+        "(e.g. `{{ order_number }}`) counts as one word; markup counts as none.",
+        why="Kotus' officialese test calls a sentence of more than 25 words long. A long sentence carries "
+        "several things at once and makes the reader go back to its start. Selkokeskus: one important "
+        "thing per sentence.",
+        example=doc_fi.example,
+        use_instead=doc_fi.use_instead,
+        fix_safety="A split is never applied automatically: the writer must check that the split sentences "
+        "say the same thing.",
+        references=doc_fi.references,
+    )
+
+    def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        limit = int(context.options["max-words"])
+        for sentence in doc.sents:
+            words = sentence_words(sentence)
+            if len(words) <= limit:
+                continue
+            start, end = trimmed(sentence)
+            message = context.say(
+                f"Virkkeessä on {len(words)} sanaa (raja {limit}). Jaa se lyhyemmiksi virkkeiksi.",
+                f"The sentence has {len(words)} words (limit {limit}). Split it into shorter sentences.",
+            )
+            yield self.finding(
+                context, start, end, message,
+                suggestions=self.suggest_split(sentence, context),
+                data={"words": len(words), "limit": limit},
+            )
+
+    def suggest_split(self, sentence: "Span", context: RuleContext) -> list:
+        """Where to split the sentence; see plainfinnish.nlp.splitting (none when no clean split)."""
+        try:
+            from plainfinnish.nlp.splitting import suggest_split
+        except ImportError:
+            return []
+        return suggest_split(sentence, context)
+
+
+RULE = LongSentence
