@@ -95,7 +95,7 @@ def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
     yield from nlp.pipe(docs, batch_size=64)
 
 
-def run_rules(doc: "Doc", config: Config, message: Message) -> list[Finding]:
+def run_rules(doc: "Doc", config: Config, message: Message, path: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule_id, rule_cls in available().items():
         if not config.rule_enabled(rule_id):
@@ -107,6 +107,7 @@ def run_rules(doc: "Doc", config: Config, message: Message) -> list[Finding]:
             profile=config.profile,
             settings={"config": config},
             message_key=message.key,
+            path=path,
         )
         rule = _instance(rule_cls)
         for finding in rule.check(doc, context):
@@ -153,7 +154,7 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
     if messages:
         for message, doc in zip(messages, analyze_messages(messages, config.profile)):
             message_config = effective_config(config, message.settings, source.path) if message.settings else config
-            for finding in run_rules(doc, message_config, message):
+            for finding in run_rules(doc, message_config, message, source.path):
                 findings.append(locate(finding, message, source))
             stats_per_message.append(doc_stats(doc))
     suppressions = Suppressions(result.directives, set(available()), source.path)

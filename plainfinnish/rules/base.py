@@ -144,8 +144,9 @@ class RuleContext:
     severity: str
     language: str = "fi"
     profile: str = "fast"
-    settings: dict[str, Any] = field(default_factory=dict)  # the whole resolved configuration
-    message_key: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)  # {"config": Config} and per-message settings
+    message_key: str | None = None  # key path of the message in a locale file
+    path: str | None = None  # the checked file's path, as given on the command line
 
     def say(self, fi: str, en: str) -> str:
         return en if self.language == "en" else fi
