@@ -95,10 +95,12 @@ def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
     yield from nlp.pipe(docs, batch_size=64)
 
 
-def run_rules(doc: "Doc", config: Config, message: Message, path: str | None = None) -> list[Finding]:
+def run_rules(doc: "Doc", config: Config, message: Message, path: str | None = None,
+              scope: str | None = None) -> list[Finding]:
+    """Run the enabled rules (only those of `scope`, "sentence" or "document", when given)."""
     findings: list[Finding] = []
     for rule_id, rule_cls in available().items():
-        if not config.rule_enabled(rule_id):
+        if not config.rule_enabled(rule_id) or (scope is not None and rule_cls.scope != scope):
             continue
         context = RuleContext(
             options=config.rule_options(rule_id),
