@@ -65,8 +65,7 @@ def note(message: str) -> None:
 def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Path, bool]]:
     """Expand paths into files: (path, given explicitly). Directories are walked without
     following symlinks (no loops), skipping VCS and tool folders and excluded globs."""
-    from fnmatch import fnmatch
-
+    from plainfinnish.config import glob_matches
     from plainfinnish.readers import detect_format
 
     out: list[tuple[Path, bool]] = []
@@ -98,9 +97,9 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
                     rel = file.resolve().relative_to(config.root.resolve()).as_posix()
                 except ValueError:
                     rel = file.as_posix()
-                if any(fnmatch(rel, g) for g in config.exclude) or not any(fnmatch(rel, g) for g in config.include):
+                if glob_matches(rel, config.exclude) or not glob_matches(rel, config.include):
                     continue
-                known = detect_format(name) is not None or any(fnmatch(rel, g) for g in config.formats)
+                known = detect_format(name) is not None or glob_matches(rel, list(config.formats))
                 if not known:
                     continue
                 real = file.resolve()

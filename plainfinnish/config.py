@@ -247,3 +247,21 @@ def _has_tool_table(pyproject: Path) -> bool:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(str(pyproject), f"invalid TOML: {err}") from None
     return "plainfinnish" in data.get("tool", {})
+
+
+def glob_matches(relative_path: str, patterns: list[str]) -> bool:
+    """Gitignore-like glob matching: `**/` matches zero or more folders, and a pattern without a
+    slash matches the file name in any folder."""
+    from fnmatch import fnmatchcase
+
+    name = relative_path.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        if fnmatchcase(relative_path, pattern):
+            return True
+        if pattern.startswith("**/") and fnmatchcase(relative_path, pattern[3:]):
+            return True
+        if "/" not in pattern and fnmatchcase(name, pattern):
+            return True
+        if pattern.endswith("/**") and (relative_path + "/").startswith(pattern[:-2]):
+            return True
+    return False

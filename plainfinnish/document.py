@@ -123,8 +123,8 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     if len(sample) < 4 or len(sample) % 2:
         return False
     even, odd = sample[0::2], sample[1::2]
-    return (odd.count(0) > 0.9 * len(odd) and even.count(0) == 0) or (
-        even.count(0) > 0.9 * len(even) and odd.count(0) == 0
+    return (odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.05 * len(even)) or (
+        even.count(0) > 0.7 * len(even) and odd.count(0) < 0.05 * len(odd)
     )
 
 
