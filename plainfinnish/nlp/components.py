@@ -171,11 +171,28 @@ _FINAL = re.compile(r"^(?:[.!?…]+|[.!?]+[\"'”’»)]*)$")
 _ORDINAL = re.compile(r"^\d{1,3}\.$")
 _BULLET = {"-", "–", "—", "•", "*", "·", "▪", "►"}
 _OPENERS = {'"', "”", "“", "«", "»", "'", "(", "["}
+_CLOSERS = {'"', "”", "’", "»", "'", ")"}
 
 
 def _is_list_number(token: Token) -> bool:
     """'1' in '1. Täytä lomake' at the start of a line or sentence: a list marker, not a sentence."""
     return token.text.isdigit() and len(token.text) <= 3 and not token.whitespace_ and bool(token.is_sent_start)
+
+
+def _abbreviation_stem(token: Token) -> bool:
+    """'nr' in 'nr. 5', 'sis' in 'sis. alv': a short word that Voikko does not know as a word
+    (or knows as an abbreviation) written right before a '.' token: the dot is an abbreviation's."""
+    text = token.text
+    if not text.isalpha() or len(text) > 4 or token.whitespace_:
+        return False
+    analyses = voikko.analyze(text)
+    return not analyses or all(a.word_class == "lyhenne" for a in analyses)
+
+
+def _sentence_final_abbreviations() -> frozenset[str]:
+    from plainfinnish.nlp.splitting import structure_data
+
+    return frozenset(a.lower() for a in structure_data()["sentences"]["sentence_final_abbreviations"])
 
 
 @Language.factory("plainfinnish_sentences")
@@ -191,8 +208,12 @@ class FinnishSentencer:
     items and lines without punctuation stand alone. Terminal punctuation ends a sentence when
     the next word starts a new one (capital, digit, quote); abbreviations (esim., mm., klo),
     dates (15.1.2026) and ordinals ("3. kerroksessa") are single tokens followed by lowercase or
-    digits and so do not end sentences.
+    digits and so do not end sentences. A closing quote right after the terminal mark belongs to
+    the sentence it closes; a lone '.' after a full word ends a sentence even before lowercase.
     """
+
+    def __init__(self) -> None:
+        self.final_abbreviations = _sentence_final_abbreviations()
 
     def __call__(self, doc: Doc) -> Doc:
         previous: Token | None = None
@@ -222,13 +243,27 @@ class FinnishSentencer:
         if "\n" in gap:
             if gap.count("\n") >= 2:
                 return True
+            if token.text in _BULLET and token.whitespace_:
+                return True  # a list item on its own line
             if prev.text in {"–", "-", "ja", "tai", "sekä"}:
                 return False
             return not token.text[0].islower()
-        if prev.text == "." and prev.i > 0 and _is_list_number(prev.doc[prev.i - 1]):
+        before = prev.doc[prev.i - 1] if prev.i > 0 else None
+        if prev.text == "." and before is not None and _is_list_number(before):
             return False
+        if not gap and token.text in _CLOSERS and _FINAL.match(prev.text):
+            return False  # '?”' : the quote closes the sentence it follows
+        if prev.text in _CLOSERS and before is not None and not before.whitespace_ and _FINAL.match(before.text):
+            return token.text[0].isupper() or token._.is_placeholder
         if _FINAL.match(prev.text) or prev.text.endswith(("!", "?")) and len(prev.text) > 1 and not prev.text[0].isalnum():
+            if prev.text == "." and before is not None and not before.whitespace_ and before.text[-1:].isalpha():
+                if _abbreviation_stem(before):
+                    return token.text[0].isupper() or token._.is_placeholder  # 'nr. 5', 'sis. alv'
+                if token.text[0].islower() and token.text.isalpha():
+                    return True  # 'asioista. nuorissa': a full word, then a full stop
             return self._begins_sentence(token)
+        if prev.lower_ in self.final_abbreviations:
+            return token.text[0].isupper() and token.text.isalpha()  # '… teetä jne. Seuraavaksi'
         if _ORDINAL.match(prev.text):
             # "1. Täytä lomake" (a numbered item) vs "tilaus 3. Saat …" (a sentence end)
             return not prev_line_start and sentence_len > 1 and token.text[0].isupper()
