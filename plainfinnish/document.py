@@ -143,6 +143,15 @@ class Message:
     placeholders: list[tuple[int, int]] = field(default_factory=list)  # spans in text
     key: str | None = None  # key path for locale files, msgid context for .po, …
     settings: dict[str, Any] = field(default_factory=dict)  # per-message settings (front matter)
+    #: (text offset, key) where each string of a grouped message begins (locale files)
+    segment_keys: list[tuple[int, str]] = field(default_factory=list)
+
+    def key_at(self, offset: int) -> str | None:
+        """The key of the string a text offset is in (the message key when not grouped)."""
+        if not self.segment_keys:
+            return self.key
+        index = bisect.bisect_right([start for start, _ in self.segment_keys], offset) - 1
+        return self.segment_keys[max(index, 0)][1]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets [start, end) of the text span [start, end)."""
@@ -174,6 +183,7 @@ class MessageBuilder:
         self._last_end = 0
         self.key = key
         self.settings: dict[str, Any] = {}
+        self._segment_keys: list[tuple[int, str]] = []
 
     def __len__(self) -> int:
         return self._length
@@ -231,6 +241,10 @@ class MessageBuilder:
             suffix = "\n" if self.last_char == "\n" else "\n\n"
             self.char(suffix, at, at)
 
+    def segment(self, key: str) -> None:
+        """The text added from here on is the string `key` (one string of a grouped message)."""
+        self._segment_keys.append((self._length, key))
+
     def text_so_far(self) -> str:
         if len(self._parts) > 1:
             self._parts = ["".join(self._parts)]
@@ -247,6 +261,7 @@ class MessageBuilder:
             placeholders=[p for p in self._placeholders if p[1] <= stripped],
             key=self.key,
             settings=dict(self.settings),
+            segment_keys=list(self._segment_keys),
         )
 
 

@@ -141,7 +141,7 @@ def locate(finding: Finding, message: Message | None, source: SourceText) -> Fin
     finding.text = source.text[start:end]
     finding.path = source.path
     if finding.key is None and message is not None:
-        finding.key = message.key
+        finding.key = message.key_at(finding.start)
     return finding
 
 
