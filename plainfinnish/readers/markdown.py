@@ -18,12 +18,17 @@ from markdown_it.token import Token
 
 from plainfinnish.document import Directive, MessageBuilder, ReadResult, SourceText
 from plainfinnish.errors import InputError
-from plainfinnish.readers.templates import add_text_with_templates, directive_in_comment, scan
+from plainfinnish.readers.templates import directive_in_comment, scan
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
+# Template tags are masked with same-length private-use runs before parsing, so that
+# `[linkki]({{ url }})` is still a link to markdown-it and every offset stays valid.
+_PLACEHOLDER_MASK = "\ue000"
+_CONTROL_MASK = "\ue001"
+
+_MASKED_RUN = re.compile(f"{_PLACEHOLDER_MASK}+|{_CONTROL_MASK}+")
 
 _parser: MarkdownIt | None = None
 
@@ -45,7 +50,8 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
         settings = _front_matter_settings(source, front.group(1) or "")
         body_start = front.end()
     # Blank out the front matter (keeping line numbers) so markdown-it sees only the body.
-    body = "\n" * text.count("\n", 0, body_start) + text[body_start:]
+    body = "\n" * text.count("\n", 0, body_start) + _mask_templates(text[body_start:], source, body_start, directives)
+    masked = text[:body_start] + body[text.count("\n", 0, body_start):]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     builder = MessageBuilder()
@@ -58,12 +64,31 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
     for token in _markdown().parse(body):
         if token.type != "inline" or token.map is None:
             continue
-        offsets = _locate(text, line_starts, token, used)
+        offsets = _locate(masked, line_starts, token, used)
         builder.block()
         _Inline(source, builder, token.content, offsets, directives).walk(token.children or [])
     builder.block()
     message = builder.build()
     return ReadResult(messages=[message], directives=directives, settings=settings)
+
+
+def _mask_templates(body: str, source: SourceText, offset: int, directives: list[Directive]) -> str:
+    from plainfinnish.readers.templates import directive_in_comment as in_comment, strip_comment_markers
+
+    pieces = []
+    pos = 0
+    for tag in scan(body):
+        pieces.append(body[pos:tag.start])
+        mask = _PLACEHOLDER_MASK if tag.kind == "placeholder" else _CONTROL_MASK
+        pieces.append(mask * (tag.end - tag.start))
+        if tag.kind == "comment":
+            directive = in_comment(strip_comment_markers(tag.text))
+            if directive is not None:
+                line, column = source.position(offset + tag.start)
+                directives.append(Directive(line, source.position(offset + tag.end - 1)[0], column, directive))
+        pos = tag.end
+    pieces.append(body[pos:])
+    return "".join(pieces)
 
 
 def _front_matter_settings(source: SourceText, yaml_text: str) -> dict[str, Any]:
@@ -194,13 +219,14 @@ class _Inline:
         return all(c in "*_~[]!<>`#|\\ " for c in self.content[start:end])
 
     def verbatim(self, start: int, end: int) -> None:
-        """Copy content[start:end], which equals the source there, with template syntax."""
+        """Copy content[start:end], which equals the source there; masked template tags become
+        placeholders (or vanish, for control tags and comments)."""
         pos = start
-        for tag in scan(self.content, start, end):
-            self._copy(pos, tag.start)
-            if tag.kind == "placeholder":
-                self.builder.placeholder(self.at(tag.start), self.at(tag.end - 1) + 1)
-            pos = tag.end
+        for run in _MASKED_RUN.finditer(self.content, start, end):
+            self._copy(pos, run.start())
+            if run.group()[0] == _PLACEHOLDER_MASK:
+                self.builder.placeholder(self.at(run.start()), self.at(run.end() - 1) + 1)
+            pos = run.end()
         self._copy(pos, end)
         self.cursor = end
 
