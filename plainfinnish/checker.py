@@ -1,18 +1,30 @@
-"""`plainfinnish check`: collect files, lint each, report, and decide the exit status."""
+"""`plainfinnish check`: collect files, lint each (from the cache, in-process or in a process
+pool), apply fixes when asked, report, and decide the exit status.
+
+Exit status: 0 no findings at or above --fail-on, 1 findings (with --diff: a fix to apply),
+2 usage, configuration or input errors. Every error names its file; the other files are still
+checked.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from plainfinnish.config import Config, ConfigFinder
 from plainfinnish.document import SourceText
 from plainfinnish.engine import FileResult, lint_source, resolve_format
 from plainfinnish.errors import ConfigError, InputError, PlainfinnishError
-from plainfinnish.rules.base import severity_rank
+from plainfinnish.rules.base import Finding, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+#: Below this many files to analyse, a process pool costs more (a pipeline load per worker)
+#: than it saves.
+POOL_MIN_FILES = 24
 
 
 @dataclass
@@ -35,6 +47,21 @@ class CheckOptions:
     quiet: bool = False
 
 
+@dataclass
+class _Item:
+    """One file on its way through the run."""
+
+    display: str
+    path: Path | None  # None for standard input
+    config: Config | None = None
+    fmt: str = "text"
+    data: bytes = b""
+    state: Any = None  # fix.FileState when read from disk
+    source: SourceText | None = None
+    key: str | None = None
+    result: FileResult | None = None
+
+
 def overrides(config: Config, options: CheckOptions) -> Config:
     """Command-line options win over the configuration file for this run."""
     from plainfinnish.config import _check_rule_id
@@ -55,8 +82,17 @@ def say(message: str) -> None:
     print(f"plainfinnish: {message}", file=sys.stderr)
 
 
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def run_check(paths: list[Path], options: CheckOptions) -> int:
+    from plainfinnish.cache import Cache, default_dir
     from plainfinnish.cli import collect_files
+    from plainfinnish.fix import FileState
 
     errors: list[str] = []
     try:
@@ -65,49 +101,91 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
         say(str(err))
         return EXIT_ERROR
 
-    results: list[FileResult] = []
+    cache = Cache(None if not options.use_cache else (options.cache_dir or default_dir()))
     file_paths = [p for p in paths if str(p) != "-"]
     targets = collect_files(file_paths, finder, errors) if file_paths else []
     fail_on = options.fail_on or "warning"
+    items: list[_Item] = []
+
+    def failed(item: _Item, err: PlainfinnishError | str) -> None:
+        message = err if isinstance(err, str) else str(err)
+        errors.append(message)
+        item.result = FileResult(path=item.display, error=err if isinstance(err, str) else err.problem)
 
     if any(str(p) == "-" for p in paths):
-        name = options.stdin_filename or "-"
+        item = _Item(display=options.stdin_filename or "-", path=None)
+        items.append(item)
         try:
-            config = overrides(finder.for_path(Path(name) if options.stdin_filename else Path.cwd() / "stdin"), options)
-            fail_on = options.fail_on or config.fail_on
-            source = SourceText.from_bytes(name, sys.stdin.buffer.read())
-            fmt, _ = resolve_format(name, config, options.format_in)
-            results.append(lint_source(source, config, fmt))
+            item.config = overrides(finder.for_path(Path(item.display) if options.stdin_filename else Path.cwd() / "stdin"), options)
+            fail_on = options.fail_on or item.config.fail_on
+            item.data = sys.stdin.buffer.read()
+            item.source = SourceText.from_bytes(item.display, item.data)
+            item.fmt, _ = resolve_format(item.display, item.config, options.format_in)
         except PlainfinnishError as err:
-            errors.append(str(err))
-            results.append(FileResult(path=name, error=err.problem))
+            failed(item, err)
 
     for path, explicit in targets:
-        display = str(path)
+        item = _Item(display=str(path), path=path)
+        items.append(item)
         try:
-            config = overrides(finder.for_path(path), options)
-            fail_on = options.fail_on or config.fail_on
-            fmt, known = resolve_format(display, config, options.format_in)
+            item.config = overrides(finder.for_path(path), options)
+            fail_on = options.fail_on or item.config.fail_on
+            item.fmt, known = resolve_format(item.display, item.config, options.format_in)
             if explicit and not known:
-                say(f"note: {display}: unknown file type; read as plain text")
-            size = path.stat().st_size
-            if size > config.max_file_size:
-                raise InputError(display, f"file is {size:,} bytes, over the limit of {config.max_file_size:,} (max-file-size); not checked")
-            source = SourceText.read(path, display)
-            results.append(lint_source(source, config, fmt))
+                say(f"note: {item.display}: unknown file type; read as plain text")
+            st = path.stat()
+            if st.st_size > item.config.max_file_size:
+                raise InputError(item.display, f"file is {st.st_size:,} bytes, over the limit of {item.config.max_file_size:,} (max-file-size); not checked")
+            try:
+                item.data = path.read_bytes()
+            except OSError:
+                SourceText.read(path, item.display)  # raises the error that names the problem
+                raise
+            item.source = SourceText.from_bytes(item.display, item.data)
+            item.state = FileState.of(st, item.data)
         except PlainfinnishError as err:
-            errors.append(str(err))
-            results.append(FileResult(path=display, error=err.problem))
+            failed(item, err)
         except OSError as err:
-            message = f"{display}: cannot read: {err.strerror or err}"
-            errors.append(message)
-            results.append(FileResult(path=display, error=message))
+            failed(item, f"{item.display}: cannot read: {err.strerror or err}")
+
+    # Cache look-ups: a hit needs no analysis at all.
+    from plainfinnish.cache import content_hash
+
+    todo: list[_Item] = []
+    for item in items:
+        if item.result is not None:
+            continue
+        assert item.config is not None and item.source is not None
+        if cache.enabled:
+            item.key = cache.key(content_hash(item.data), item.display, item.fmt, item.config)
+            hit = cache.get(item.key)
+            if hit is not None:
+                findings, stats = hit
+                for f in findings:
+                    f.path = item.display
+                item.result = FileResult(path=item.display, findings=findings, stats=stats, source=item.source)
+                continue
+        todo.append(item)
+
+    _lint_all(todo, options.jobs or default_jobs(), errors)
+    for item in todo:
+        if item.key and item.result is not None and item.result.error is None:
+            cache.put(item.key, item.result.findings, item.result.stats)
+
+    changed = 0
+    if options.fix or options.diff:
+        changed = _fix(items, options, cache, errors)
 
     for message in errors:
         say(message)
 
+    if options.diff:
+        sys.stdout.flush()
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_OK)
+
     from plainfinnish import reporters
 
+    results = [item.result for item in items if item.result is not None]
     language = options.language or "fi"
     reporters.render(options.output_format, results, sys.stdout,
                      {"language": language, "summary": not options.quiet})
@@ -119,3 +197,86 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
     if any(severity_rank(f.severity) >= threshold for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _lint_all(items: list[_Item], jobs: int, errors: list[str]) -> None:
+    """Lint the files the cache did not have: in this process for a few, else in a pool where
+    each worker loads the pipeline once."""
+    if jobs > 1 and len(items) >= POOL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        work = [(item.display, item.data, item.config, item.fmt) for item in items]
+        workers = min(jobs, len(items))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(work) // (workers * 8))
+            for item, (findings, stats, error) in zip(items, pool.map(_lint_worker, work, chunksize=chunk)):
+                if error is not None:
+                    errors.append(f"{item.display}: {error}")
+                    item.result = FileResult(path=item.display, error=error)
+                else:
+                    item.result = FileResult(path=item.display, findings=findings, stats=stats, source=item.source)
+        return
+    for item in items:
+        assert item.source is not None and item.config is not None
+        try:
+            item.result = lint_source(item.source, item.config, item.fmt)
+        except PlainfinnishError as err:
+            errors.append(str(err))
+            item.result = FileResult(path=item.display, error=err.problem)
+
+
+def _lint_worker(work: tuple[str, bytes, Config, str]) -> tuple[list[Finding], dict[str, Any], str | None]:
+    display, data, config, fmt = work
+    try:
+        result = lint_source(SourceText.from_bytes(display, data), config, fmt)
+    except PlainfinnishError as err:
+        return [], {}, err.problem
+    return result.findings, result.stats, None
+
+
+def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str]) -> int:
+    """Apply (or, with --diff, show) the fixes; returns how many files changed (or would)."""
+    from plainfinnish import fix
+    from plainfinnish.cache import content_hash
+
+    unsafe = options.unsafe_fixes
+    files = fixed = reverted = 0
+    for item in items:
+        result = item.result
+        if result is None or result.error is not None or not fix.has_fixes(result.findings, unsafe):
+            continue
+        assert item.source is not None and item.config is not None
+        if item.path is None and not options.diff:
+            errors.append(f"{item.display}: standard input cannot be fixed in place; use --diff")
+            continue
+        config, fmt = item.config, item.fmt
+        try:
+            if result.read_result is None:  # from the cache or a worker: the fixer needs the messages
+                result = lint_source(item.source, config, fmt)
+            if fix.encode(item.source, item.source.text) != item.data:
+                raise InputError(item.display, "cannot re-encode the file exactly as it was; fixes not written")
+            outcome = fix.fix_file(result, unsafe, lambda s: lint_source(s, config, fmt))
+            reverted += len(outcome.rejected)
+            if outcome.text is None:
+                continue
+            files += 1
+            if options.diff:
+                sys.stdout.write(fix.unified_diff(item.display, item.source.text, outcome.text))
+                continue
+            data = fix.encode(item.source, outcome.text)
+            assert item.path is not None
+            fix.write_atomic(item.path, data, item.state, item.display)
+            fixed += len(outcome.applied)
+            assert outcome.after is not None
+            item.result = outcome.after
+            if cache.enabled:
+                cache.put(cache.key(content_hash(data), item.display, fmt, config), outcome.after.findings,
+                          outcome.after.stats)
+        except PlainfinnishError as err:
+            errors.append(str(err))
+    if options.fix and not options.diff and (fixed or reverted):
+        note = f"fixed {fixed} finding(s) in {files} file(s)"
+        if reverted:
+            note += f"; {reverted} fix(es) not applied: re-checking found the problem still there or a new one"
+        say(note)
+    return files
