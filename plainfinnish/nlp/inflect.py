@@ -1,0 +1,344 @@
+"""Inflecting a plain alternative to fit the sentence, verified by Voikko.
+
+Forms are never built by hand and trusted. The PyPI `voikko` package (Voikko's own inflection
+generator) gives a noun's 25 case/number forms and a verb's principal parts. From those, candidate
+forms are built (possessive suffixes on case forms; verb endings on the stems of the principal
+parts) and each candidate is analysed with Voikko: a candidate is kept only when one of its
+analyses has exactly the wanted base form and features (case, number, person, mood, tense,
+polarity, possessive, participle). The verified forms of a word make its paradigm, cached per word.
+When no candidate verifies, the caller offers the base form and says it must be inflected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from plainfinnish.nlp.voikko import Analysis, analyze
+
+#: The features a replacement must share with the word it replaces (clitics are handled apart).
+Signature = tuple[str, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None]
+
+#: Pattern words standing for "any genitive noun phrase" ("jonkun toimesta").
+PATTERN_WILDCARDS = {"joku", "jonkun", "jokin", "jonkin"}
+
+CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
+_BACK = str.maketrans("äöy", "aou")
+_FRONT = str.maketrans("aou", "äöy")
+_LEMMA_IN_FST = re.compile(r"\[L[a-z]\]\[Xp\]([^\[]*)\[X\]")
+
+# Verb endings in their back-vowel shape; candidates are tried on every stem and verified.
+_VERB_ENDINGS = (
+    "", "n", "t", "mme", "tte", "vat",  # present, imperative 2sg / connegative
+    "in", "it", "i", "imme", "itte", "ivat", "si", "sin", "sit", "simme", "sitte", "sivat",  # past
+    "isin", "isit", "isi", "isimme", "isitte", "isivat", "sisi",  # conditional
+    "kaa", "koon", "kaamme", "koot", "ka", "ko",  # imperative
+    "nen", "net", "nee", "nemme", "nette", "nevat",  # potential
+    "aan", "taan", "daan", "tiin", "ttiin", "ettiin", "taisiin", "ttaisiin", "daisiin", "aisiin",  # passive
+    "ta", "tta", "da", "a",  # passive connegative, A-infinitive
+    "essa", "en", "ssa", "dessa", "tessa", "lessa", "ressa", "nessa",  # E-infinitive
+    "maan", "massa", "masta", "malla", "matta", "man", "maisillaan",  # MA-infinitive
+    "va", "nut", "nyt", "lut", "rut", "sut", "tu", "ttu", "du", "lu", "ru", "nu", "tava", "ttava", "dava", "ma", "maton",  # participles
+    "minen",  # MINEN
+)
+_POSSESSIVE_SUFFIXES = ("ni", "si", "mme", "nne", "nsa", "nsä", "sa", "sä")
+
+
+def signature(a: Analysis) -> Signature:
+    group = "V" if a.word_class == "teonsana" else "N"
+    return (group, a.case, a.number, a.person, a.mood, a.tense, a.negative, a.possessive, a.participle, a.comparison)
+
+
+def verb_lemma(a: Analysis) -> str:
+    """The verb behind an analysis: its base form, or for a participle or MINEN noun the verb it is made from."""
+    if a.word_class == "teonsana":
+        return a.baseform
+    m = _LEMMA_IN_FST.search(a.fstoutput)
+    if m and a.fstoutput.startswith("[Lt]"):
+        return m.group(1).replace("=", "")
+    return a.baseform
+
+
+def _is_front(word: str) -> bool:
+    tail = word.lower().rsplit("-", 1)[-1]
+    return not any(c in "aou" for c in tail) and any(c in "äöy" for c in tail) or not any(c in "aouäöy" for c in tail)
+
+
+def harmonise(ending: str, word: str) -> str:
+    return ending.translate(_FRONT) if _is_front(word) else ending.translate(_BACK)
+
+
+def _generated(word: str) -> list[dict[str, list[str]]]:
+    from voikko import inflect_word
+
+    try:
+        return inflect_word.generate_forms(word)
+    except Exception:  # noqa: BLE001 - the generator guesses classes and can fail on odd words
+        return []
+
+
+def _same_lemma(a: Analysis, lemma: str) -> bool:
+    low = lemma.lower()
+    return a.baseform.lower() == low or verb_lemma(a).lower() == low
+
+
+@lru_cache(maxsize=4096)
+def paradigm(lemma: str) -> dict[Signature, str]:
+    """Every verified form of a word: signature -> surface form (the first verified candidate wins)."""
+    forms: dict[Signature, str] = {}
+    readings = [a for a in analyze(lemma) if a.baseform.lower() == lemma.lower()]
+    if not readings:
+        return forms
+    is_verb = any(a.word_class == "teonsana" for a in readings)
+    candidates = _verb_candidates(lemma) if is_verb else _noun_candidates(lemma)
+    _verify_into(forms, candidates, lemma)
+    if is_verb:
+        # participles and -minen nouns inflect like nouns: expand each verified nominative
+        bases = {}
+        for sig, form in list(forms.items()):
+            if (sig[8] or sig[4] == "MINEN-infinitive") and sig[1] == "nimento" and sig[2] == "singular" and not sig[7]:
+                bases[form] = sig
+        for base in bases:
+            _verify_into(forms, _noun_candidates(base), lemma)
+        # infinitives take possessive suffixes ("maksaakseni", "maksaessasi", "maksamassaan")
+        infinitives = [f for s, f in forms.items() if s[4] in ("A-infinitive", "E-infinitive", "MA-infinitive") and not s[7]]
+        _verify_into(forms, _with_possessives(infinitives), lemma)
+    return forms
+
+
+def noun_form(lemma: str, case: str, number: str = "singular") -> str | None:
+    """A plain case form of a noun (no possessive), verified; None when none verifies."""
+    for sig, form in paradigm(lemma).items():
+        if sig[0] == "N" and sig[1] == case and sig[2] == number and not sig[7] and not sig[8]:
+            return form
+    return None
+
+
+def _verify_into(forms: dict[Signature, str], candidates: Iterable[str], lemma: str) -> None:
+    seen: set[str] = set()
+    for cand in candidates:
+        if not cand or cand in seen:
+            continue
+        seen.add(cand)
+        for a in analyze(cand):
+            if _same_lemma(a, lemma) and not a.focus and not a.kysymysliite and not _has_clitic_tail(a):
+                forms.setdefault(signature(a), cand)
+
+
+def _has_clitic_tail(a: Analysis) -> bool:
+    return a.fstoutput.endswith(("han[Ef]", "hän[Ef]", "pa[Ef]", "pä[Ef]"))
+
+
+def _noun_candidates(lemma: str) -> list[str]:
+    case_forms: list[str] = [lemma]
+    # a compound inflects in its last part: generate that part's forms and keep the rest
+    prefix, last = "", lemma
+    for a in analyze(lemma):
+        if a.is_compound and a.baseform.lower() == lemma.lower():
+            prefix = "".join(p.surface for p in a.parts[:-1])
+            if lemma.lower().startswith(prefix.lower()):
+                prefix, last = lemma[: len(prefix)], a.parts[-1].lemma
+                break
+            prefix = ""
+    for homonym in _generated(last):
+        for variants in homonym.values():
+            case_forms.extend(prefix + v for v in variants)
+    if prefix:
+        for homonym in _generated(lemma):
+            for variants in homonym.values():
+                case_forms.extend(variants)
+    return case_forms + _with_possessives(case_forms)
+
+
+def _with_possessives(forms: list[str]) -> list[str]:
+    out = []
+    for form in forms:
+        for cut in (0, 1, 2):
+            stem = form[: len(form) - cut] if cut else form
+            if not stem:
+                continue
+            for suffix in (*_POSSESSIVE_SUFFIXES, stem[-1] + "n"):
+                out.append(stem + suffix)
+    return out
+
+
+def _verb_candidates(lemma: str) -> list[str]:
+    parts: dict[str, list[str]] = {}
+    for homonym in _generated(lemma):
+        for name, variants in homonym.items():
+            parts.setdefault(name, []).extend(variants)
+    stems: list[str] = []
+
+    def add(stem: str) -> None:
+        if stem and stem not in stems:
+            stems.append(stem)
+
+    for p in parts.get("preesens_yks_1", []):
+        add(p[:-1])
+    for p in parts.get("kondit_yks_3", []):
+        add(p[:-3])
+    for p in parts.get("imperatiivi_yks_3", []):
+        add(p[:-4])
+    for p in parts.get("imperfekti_yks_3", []):
+        add(p[:-1])
+    for p in parts.get("partisiippi_2", []):
+        add(p[:-3])
+    for p in parts.get("imperfekti_pass", []):
+        for cut in (4, 5, 6):
+            add(p[:-cut])
+    for cut in (1, 2, 3):
+        add(lemma[:-cut])
+    for stem in list(stems):
+        add(stem[:-1])
+        if stem and stem[-1] not in "aeiouyäö":
+            for vowel in "aeiou":
+                add(stem + harmonise(vowel, lemma))
+    out = [lemma, *(v for vs in parts.values() for v in vs)]
+    endings = [harmonise(e, lemma) for e in _VERB_ENDINGS]
+    for stem in stems:
+        out.extend(stem + e for e in endings)
+        if stem[-1:] in "aeiouyäö":
+            out.append(stem + stem[-1])  # 3rd person singular present: the vowel lengthens
+    out.extend(lemma + harmonise(s, lemma) for s in ("kseni", "ksesi", "kseen", "ksemme", "ksenne", "kseni"))
+    return out
+
+
+# --- Fitting an alternative into the place of a word ---------------------------------------------
+
+
+def clitic_of(surface: str, analysis: Analysis) -> tuple[str, str]:
+    """(the word without its clitic, the clitic) — the clitic only when Voikko agrees it is one."""
+    lower = surface.lower()
+    sig = signature(analysis)
+    for clitic in CLITICS:
+        if lower.endswith(clitic) and len(lower) > len(clitic) + 1:
+            stem = surface[: -len(clitic)]
+            if any(a.baseform == analysis.baseform and signature(a) == sig for a in analyze(stem)):
+                return stem, surface[-len(clitic):]
+    return surface, ""
+
+
+def follow_case(original: str, new: str) -> str:
+    """Capitalisation follows the original: ALL CAPS, Capitalised or as written."""
+    if len(original) > 1 and original.isupper():
+        return new.upper()
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def inflect(lemma: str, target: Analysis) -> str | None:
+    """`lemma` in the form of `target` (a verified form), or None."""
+    return paradigm(lemma).get(signature(target))
+
+
+def _add_clitic(form: str, clitic: str, lemma: str) -> str | None:
+    if not clitic:
+        return form
+    new = form + harmonise(clitic.lower(), form)
+    return new if any(_same_lemma(a, lemma) for a in analyze(new)) else None
+
+
+def _head_index(words: list[str], verb: bool) -> int:
+    """Which word of a multi-word alternative carries the inflection: the verb, else the last word."""
+    if verb:
+        for i, w in enumerate(words):
+            if any(a.word_class == "teonsana" and a.baseform == w for a in analyze(w)):
+                return i
+    return len(words) - 1
+
+
+def is_uninflected(a: Analysis) -> bool:
+    """Words with no inflection to carry over (conjunctions, adverbs, particles, abbreviations with a dot)."""
+    return not any((a.case, a.person, a.mood, a.possessive, a.participle))
+
+
+def fit(alternative: str, surface: str, analysis: Analysis | None, part_start: int = 0, part_end: int | None = None) -> tuple[str, bool]:
+    """The alternative shaped to replace `surface` (whose reading is `analysis`), and whether that form
+    was verified. For a compound, parts[part_start:part_end] are replaced and the other parts kept."""
+    if analysis is None:
+        return alternative, False
+    parts = analysis.parts
+    part_end = len(parts) if part_end is None else part_end
+    whole = part_start == 0 and part_end >= len(parts)
+    abbreviation = analysis.word_class == "lyhenne"
+    if abbreviation:
+        if surface.endswith(".") or not whole:
+            return alternative, False  # "ko. tuotteen": the abbreviation does not show the case needed
+        surface = surface.lower()  # "ALV:n" -> "arvonlisäveron"; the rule capitalises at a sentence start
+    words = alternative.split()
+    if is_uninflected(analysis) and whole:
+        return follow_case(surface, alternative), all(analyze(w) for w in words)
+    if not whole and (len(words) > 1 or "".join(p.surface for p in parts).lower() != surface.lower()):
+        return alternative, False
+    stripped, clitic = clitic_of(surface, analysis)
+    if not whole:
+        return _fit_compound(alternative, surface, analysis, part_start, part_end, clitic)
+    head = _head_index(words, analysis.word_class == "teonsana" or bool(analysis.participle))
+    form = inflect(words[head], analysis)
+    if form is None:
+        return alternative, False
+    form = _add_clitic(form, clitic, words[head])
+    if form is None:
+        return alternative, False
+    words[head] = form
+    # a multi-word noun alternative agrees only in its head: safe only for verb phrases
+    verified = len(words) == 1 or analysis.word_class == "teonsana"
+    return follow_case(surface, " ".join(words)), verified
+
+
+def _fit_compound(alternative: str, surface: str, analysis: Analysis, start: int, end: int, clitic: str) -> tuple[str, bool]:
+    parts = analysis.parts
+    prefix = "".join(p.surface for p in parts[:start])
+    sig = signature(analysis)
+    if end >= len(parts):
+        # the alternative takes the place of the head: it carries the inflection
+        form = inflect(alternative, analysis)
+        if form is None:
+            return alternative, False
+        new = prefix + form
+    else:
+        run = "".join(p.surface for p in parts[start:end])
+        run_lemma = "".join(p.surface for p in parts[start:end - 1]) + parts[end - 1].lemma
+        if run.lower() != run_lemma.lower():
+            return alternative, False  # the part is itself inflected inside the compound
+        new = prefix + alternative + "".join(p.surface for p in parts[end:])
+        if clitic:
+            new = new[: -len(clitic)]
+    new = new.lower() if not prefix and surface[:1].isupper() else new
+    if not any(signature(a) == sig for a in analyze(new)):
+        return alternative, False
+    if clitic:
+        with_clitic = new + harmonise(clitic.lower(), new)
+        if not analyze(with_clitic):
+            return alternative, False
+        new = with_clitic
+    return follow_case(surface, new), True
+
+
+def check_alternative(alternative: str) -> str | None:
+    """A problem with an alternative for `wordlists check` (None: it is known and inflects)."""
+    for word in alternative.split():
+        if not analyze(word):
+            return f"Voikko does not know {word!r}"
+    words = alternative.split()
+    head = words[_head_index(words, True)]
+    readings = [a for a in analyze(head) if a.baseform.lower() == head.lower()]
+    if not readings:
+        return f"{head!r} is not a base form (give alternatives as base forms)"
+    if all(is_uninflected(a) for a in readings):
+        return None
+    if not _verified_any(head):
+        return f"no inflected form of {head!r} could be generated and verified"
+    return None
+
+
+def _verified_any(lemma: str) -> bool:
+    """Cheap check that the generator yields at least one verified non-base form."""
+    for homonym in _generated(lemma):
+        for variants in homonym.values():
+            for form in variants:
+                if form != lemma and any(_same_lemma(a, lemma) for a in analyze(form)):
+                    return True
+    return False

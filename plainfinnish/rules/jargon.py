@@ -1,0 +1,443 @@
+"""jargon: officialese, legal, finance and other jargon, matched by lemma and suggested in the right form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from plainfinnish.errors import ConfigError
+from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc, Suggestion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from plainfinnish.nlp.voikko import Analysis
+    from plainfinnish.wordlists import Entry, Lexicon
+
+# Where one clause ends and another begins: a multi-word pattern never reaches across these.
+_CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", "ja", "tai", "mutta", "sekä", "että", "kun", "jos", "koska", "joka",
+                  "jotka", "mikä", "mitkä", "kuin"}
+_EXPLAINERS = {"eli", "=", "tarkoittaa", "lyhenne"}
+
+
+@dataclass
+class Match:
+    entry: "Entry"
+    tokens: list["Token"]  # the words matched, in text order
+    head: "Token"  # the word whose form the alternative takes
+    analysis: "Analysis | None"  # the head's reading
+    part_start: int = 0
+    part_end: int | None = None  # compound parts replaced (None: the whole word)
+    others: tuple["Analysis", ...] = ()  # other readings of the head that match the same entry (fast profile)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+class Jargon(Rule):
+    id = "jargon"
+    name_fi = "Erikoiskieli ja kapulakieli"
+    name_en = "Jargon"
+    default_severity = "warning"
+    scope = "sentence"
+    options = {
+        "allow": Option(
+            [], "Sanat (perusmuodossa), joita ei koskaan merkitä, esim. organisaation omat termit ja tuotenimet.",
+            "Words (base forms) never flagged, e.g. the organisation's own terms and product names.",
+        ),
+        "alternatives": Option(
+            {}, "Taulukko perusmuoto = [\"vaihtoehto\", …], joka korvaa sanaluettelon vaihtoehdot.",
+            "A table lemma = [\"alternative\", …] that overrides the wordlists' alternatives.",
+        ),
+    }
+    doc_fi = RuleDoc(
+        title="Erikoiskieli ja kapulakieli",
+        what="Merkitsee virkakielen, lakikielen, talous- ja perintäkielen, vakuutus- ja IT-alan termit, turhat "
+        "anglismit, lyhenteet ja raskaat nominaalirakenteet sanaluetteloiden (`wordlists/`) perusteella. Sanat "
+        "tunnistetaan perusmuodon kautta Voikon analyysilla: kaikki taivutusmuodot, liitepartikkelit (-kin, -kaan, "
+        "-han, -pa), omistusliitteet ja yhdyssanat, joiden osana sana on (`reklamaationne`, "
+        "`reklamaatiolomakkeella`, `asiakasreklamaatio`). Monisanaiset rakenteet (`suorittaa maksu`) löytyvät "
+        "missä tahansa taivutusmuodossa ja suomen sallimassa sanajärjestyksessä saman lauseen sisältä. Lyhennettä "
+        "ei merkitä enää sen jälkeen, kun se on selitetty, esim. `arvonlisävero (alv)`. Ilmoitus kertoo sanan "
+        "luokan ja syyn; ehdotus on taivutettu korvattavan sanan muotoon.",
+        why="Asiakas ei tunne alan sisäistä sanastoa. Kotuksen virkakielitesti ja Selkokeskuksen ohjeet neuvovat "
+        "käyttämään lukijan tuntemia sanoja ja selittämään välttämättömät termit. Sanaston tunnistus taivutetuista "
+        "muodoista on suomessa välttämätöntä: pelkkä merkkijonohaku ei löydä sanaa `reklamaationne`.",
+        example="Mikäli reklamaationne koskee ko. tuotetta, maksun suorittaminen siirtyy.",
+        use_instead="Jos valituksenne koskee kyseistä tuotetta, maksaminen siirtyy.",
+        fix_safety="Yksittäisen sanan ehdotus on turvallinen, kun Voikko on vahvistanut taivutetun muodon (sama "
+        "sija, luku, persoona, tapaluokka ja omistusliite) eikä sanaluettelo merkitse sanaa harkintaa vaativaksi "
+        "(`safe = false`). Jos muotoa ei saada vahvistettua, ehdotetaan perusmuotoa, joka on taivutettava käsin; "
+        "monisanaisten rakenteiden ja lyhenteiden ehdotukset on aina tarkistettava.\n\n"
+        "Asetukset: `allow` (lista perusmuotoja, joita ei merkitä), `alternatives` (taulukko perusmuoto → "
+        "vaihtoehdot) ja ylätason `wordlists` (organisaation omat sanaluettelot).",
+        references=(
+            "Kotus, Virkakielitesti",
+            "Kotus, Kielitoimiston ohjepankki: virkakieli",
+            "Selkokeskus, selkokirjoitusohjeet: sanasto",
+            "plainfinnish: docs/wordlists.md (sanaluetteloiden muoto)",
+        ),
+    )
+    doc_en = RuleDoc(
+        title="Jargon",
+        what="Flags officialese, legal, finance and debt-collection, insurance and IT terms, needless "
+        "anglicisms, abbreviations and heavy nominal constructions from the wordlists (`wordlists/`). Words are "
+        "matched by lemma through Voikko: every inflected form, clitics (-kin, -kaan, -han, -pa), possessive "
+        "suffixes and compounds containing the word (`reklamaationne`, `reklamaatiolomakkeella`, "
+        "`asiakasreklamaatio`). Multi-word constructions (`suorittaa maksu`) are found in any inflection and any "
+        "word order Finnish allows within one clause. An abbreviation explained at first use "
+        "(`arvonlisävero (alv)`) is not flagged after that. The message names the category and the reason; the "
+        "suggestion is inflected to the form of the word it replaces.",
+        why="Customers do not know an industry's internal vocabulary. Kotus' officialese test and Selkokeskus "
+        "advise words the reader knows and explaining the terms that are needed. In Finnish, matching must see "
+        "through inflection: a string search does not find `reklamaationne`.",
+        example=doc_fi.example,
+        use_instead=doc_fi.use_instead,
+        fix_safety="A single-word suggestion is safe when Voikko has verified the inflected form (same case, "
+        "number, person, mood and possessive suffix) and the wordlist does not mark the entry as needing "
+        "judgement (`safe = false`). When no form verifies, the base form is offered and must be inflected by "
+        "hand; suggestions for multi-word constructions and abbreviations always need review.\n\n"
+        "Options: `allow` (base forms never flagged), `alternatives` (table lemma → alternatives) and the "
+        "top-level `wordlists` (the organisation's own wordlists).",
+        references=doc_fi.references,
+    )
+
+    # --- entry point --------------------------------------------------------------------------
+
+    def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from plainfinnish import wordlists
+
+        config = context.settings.get("config")
+        lexicon = wordlists.load(list(getattr(config, "wordlists", []) or []))
+        allow = {str(w).lower() for w in context.options.get("allow", [])}
+        overrides = self._overrides(context.options.get("alternatives", {}), config)
+        accurate = (doc._.profile or context.profile) == "accurate"
+        severity_fixed = bool(config is not None and config.rules.get(self.id, {}).get("severity"))
+
+        matches: list[Match] = []
+        for sentence in doc.sents:
+            single = [m for t in sentence if (m := self._match_token(t, lexicon, allow, accurate)) is not None]
+            multi = self._match_patterns(sentence, lexicon, allow, accurate)
+            taken = {t.i for m in multi for t in m.tokens}
+            matches.extend(multi)
+            matches.extend(m for m in single if m.head.i not in taken)
+        matches = self._drop_explained_abbreviations(matches)
+        matches.sort(key=lambda m: m.start)
+        for match in matches:
+            yield self._finding(match, context, overrides, severity_fixed, lexicon)
+
+    @staticmethod
+    def _overrides(table: Any, config: Any) -> dict[str, list[str]]:
+        where = str(getattr(config, "path", None) or "configuration")
+        out: dict[str, list[str]] = {}
+        for lemma, alternatives in (table or {}).items():
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if not isinstance(alternatives, list) or not alternatives or not all(isinstance(a, str) and a.strip() for a in alternatives):
+                raise ConfigError(where, f"'rules.jargon.alternatives.{lemma}' must be a non-empty list of strings")
+            out[str(lemma).lower()] = [a.strip() for a in alternatives]
+        return out
+
+    # --- single words -------------------------------------------------------------------------
+
+    def _match_token(self, token: "Token", lexicon: "Lexicon", allow: set[str], accurate: bool) -> Match | None:
+        if token.is_space or token.is_punct or token._.is_placeholder or not any(c.isalpha() for c in token.text):
+            return None
+        analyses = token._.analyses
+        doc = token.doc
+        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
+            # the tokenizer splits a capitalised abbreviation ("Ko." -> "Ko" ".")
+            from plainfinnish.nlp.voikko import analyze
+
+            dotted = [a for a in analyze(token.text + ".") if a.word_class == "lyhenne"]
+            for a in dotted:
+                for entry in lexicon.by_lemma.get(a.baseform.lower(), ()):
+                    if entry.key not in allow:
+                        return Match(entry, [token, doc[token.i + 1]], token, a)
+        if not analyses:
+            for entry in lexicon.surface_entries(token.text):
+                if entry.key not in allow:
+                    return Match(entry, [token], token, None)
+            return None
+        if accurate:
+            best = token._.analysis
+            readings = [best] if best is not None else []
+        else:
+            # Voikko often splits a simple word into a fanciful compound too ("kuuluu" = kuu+luu)
+            fewest = min(len(a.parts) for a in analyses)
+            readings = [a for a in analyses if len(a.parts) == fewest]
+        found = [self._match_reading(a, lexicon, allow) for a in readings]
+        first = found[0] if found else None
+        # when in doubt, do not flag: every reading must point at the same entry
+        if first is None or any(f is None or f[0] is not first[0] for f in found):
+            return None
+        entry, start, end = first
+        reading = readings[found.index(first)]
+        if accurate and entry.pos and not _pos_fits(token.pos_, entry.pos, reading):
+            return None
+        others = tuple(a for a, f in zip(readings, found) if a is not reading and f == first)
+        return Match(entry, [token], token, reading, start, end, others)
+
+    @staticmethod
+    def _match_reading(a: "Analysis", lexicon: "Lexicon", allow: set[str]) -> tuple["Entry", int, int | None] | None:
+        from plainfinnish.nlp.inflect import verb_lemma
+
+        if a.baseform.lower() in allow:
+            return None
+        n = len(a.parts)
+        for key, via_verb in ((a.baseform.lower(), False), (verb_lemma(a).lower(), True)):
+            for entry in lexicon.by_lemma.get(key, ()):
+                if entry.key in allow:
+                    continue
+                if entry.pos and not (via_verb and entry.pos == "VERB") and not _reading_pos_fits(a, entry.pos):
+                    continue
+                if not entry.compound and n > 1 and key != entry.key:
+                    continue
+                return entry, 0, None
+        if n < 2:
+            return None
+        surfaces = [p.surface for p in a.parts]
+        # the longest run of compound parts that is an entry ("asiakas|reklamaatio|lomake")
+        for length in range(n - 1, 0, -1):
+            for start in range(0, n - length + 1):
+                end = start + length
+                run = "".join(surfaces[start:end - 1]) + a.parts[end - 1].lemma
+                for entry in lexicon.by_lemma.get(run.lower(), ()):
+                    if entry.compound and entry.key not in allow and entry.pos in (None, "NOUN", "ADJ"):
+                        return entry, start, end
+        return None
+
+    # --- multi-word patterns ------------------------------------------------------------------
+
+    def _match_patterns(self, sentence: "Span", lexicon: "Lexicon", allow: set[str], accurate: bool) -> list[Match]:
+        from plainfinnish.nlp.inflect import PATTERN_WILDCARDS, verb_lemma
+
+        if not lexicon.by_pattern_word:
+            return []
+        words = [t for t in sentence if not t.is_space]
+        lemma_sets: list[dict[str, "Analysis | None"]] = []
+        candidates: list["Entry"] = []
+        for t in words:
+            readings = ([t._.analysis] if t._.analysis is not None else []) if accurate else list(t._.analyses)
+            lemmas: dict[str, Analysis | None] = {t.lower_: None}
+            for a in readings:
+                lemmas.setdefault(verb_lemma(a).lower(), a)
+                lemmas[a.baseform.lower()] = a if a.baseform.lower() not in lemmas or lemmas[a.baseform.lower()] is None else lemmas[a.baseform.lower()]
+                if a.case == "omanto" and a.word_class in ("nimisana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi"):
+                    for w in PATTERN_WILDCARDS:
+                        lemmas.setdefault(w, a)
+            lemma_sets.append(lemmas)
+            for lemma in lemmas:
+                for entry in lexicon.by_pattern_word.get(lemma, ()):
+                    if entry not in candidates and entry.key not in allow:
+                        candidates.append(entry)
+        has_deps = sentence.doc.has_annotation("DEP")
+        out: list[Match] = []
+        used: set[int] = set()
+        for entry in candidates:
+            match = self._place_pattern(entry, words, lemma_sets, has_deps, used)
+            if match is not None:
+                out.append(match)
+                used.update(t.i for t in match.tokens)
+        return out
+
+    def _place_pattern(self, entry: "Entry", words: list["Token"], lemma_sets: list[dict[str, "Analysis | None"]],
+                       has_deps: bool, used: set[int]) -> Match | None:
+        pattern = [w.lower() for w in entry.pattern]
+        positions = [[i for i, ls in enumerate(lemma_sets) if w in ls and words[i].i not in used] for w in pattern]
+        if any(not p for p in positions):
+            return None
+        window = len(pattern) + 2
+        for anchor in positions[0]:
+            chosen = [anchor]
+            for options in positions[1:]:
+                near = sorted((i for i in options if i not in chosen and abs(i - anchor) <= window), key=lambda i: abs(i - anchor))
+                if not near:
+                    break
+                chosen.append(near[0])
+            if len(chosen) != len(pattern):
+                continue
+            lo, hi = min(chosen), max(chosen)
+            between = [words[i] for i in range(lo + 1, hi) if i not in chosen]
+            if any(t.lower_ in _CLAUSE_BREAKS or t.is_punct for t in between):
+                continue
+            tokens = [words[i] for i in chosen]
+            if has_deps and not _connected(tokens) and hi - lo + 1 != len(chosen):
+                continue
+            head_index = self._pattern_head(entry, pattern, [lemma_sets[i] for i in chosen])
+            head_pos = chosen[head_index]
+            analysis = lemma_sets[head_pos].get(pattern[head_index])
+            return Match(entry, sorted(tokens, key=lambda t: t.i), words[head_pos], analysis)
+        return None
+
+    @staticmethod
+    def _pattern_head(entry: "Entry", pattern: list[str], lemma_sets: list[dict[str, "Analysis | None"]]) -> int:
+        """The pattern word the alternative replaces: the verb when the alternative is a verb, else the first noun."""
+        from plainfinnish.nlp.voikko import analyze
+
+        alt_words = entry.alternatives[0].split() if entry.alternatives else []
+        alt_verb = any(a.word_class == "teonsana" for w in alt_words[:1] for a in analyze(w))
+        for i, word in enumerate(pattern):
+            reading = lemma_sets[i].get(word)
+            if reading is not None and (reading.word_class == "teonsana" or reading.participle) == alt_verb:
+                return i
+        return 0
+
+    # --- abbreviations explained at first use ---------------------------------------------------
+
+    @staticmethod
+    def _drop_explained_abbreviations(matches: list[Match]) -> list[Match]:
+        explained_at: dict[int, int] = {}  # id(entry) -> token index of its explanation
+        for m in matches:
+            if m.entry.is_abbreviation and len(m.tokens) == 1 and _is_explained(m.head):
+                explained_at.setdefault(id(m.entry), m.head.i)
+                explained_at[id(m.entry)] = min(explained_at[id(m.entry)], m.head.i)
+        return [m for m in matches if not (id(m.entry) in explained_at and m.head.i >= explained_at[id(m.entry)])]
+
+    # --- findings -----------------------------------------------------------------------------
+
+    def _finding(self, match: Match, context: RuleContext, overrides: dict[str, list[str]], severity_fixed: bool,
+                 lexicon: "Lexicon") -> Finding:
+        entry = match.entry
+        alternatives = overrides.get(entry.key, list(entry.alternatives))
+        suggestions: list[Suggestion] = []
+        for alt in alternatives:
+            for suggestion in self._suggest(match, alt):
+                if all(s.text != suggestion.text for s in suggestions):
+                    suggestions.append(suggestion)
+        original = match.head.doc.text[match.start:match.end]
+        shown = " tai ".join(f"'{s.text}'" for s in suggestions) if context.language != "en" else " or ".join(f"'{s.text}'" for s in suggestions)
+        unverified = [s for s in suggestions if s.text.lower() in {a.lower() for a in alternatives} and not s.safe
+                      and entry.is_safe and (match.analysis is None or not _is_uninflected(match.analysis))]
+        category = _category_label(entry, context)
+        message = context.say(
+            f"{category}: '{original}' – kirjoita {shown}." + (" Taivuta tarvittaessa lauseeseen sopivaksi." if unverified else ""),
+            f"{category}: '{original}' – write {shown}." + (" Inflect it to fit the sentence where needed." if unverified else ""),
+        )
+        message += f" {entry.explanation}"
+        if entry.note:
+            message += f" ({entry.note})"
+        finding = self.finding(
+            context, match.start, match.end, message,
+            suggestions=suggestions,
+            data={
+                "category": entry.category,
+                "category_name": entry.category_en if context.language == "en" else entry.category_fi,
+                "reason": entry.explanation, "lemma": entry.label, "alternatives": alternatives,
+                "source": lexicon.sources.get(entry.source, entry.source), "wordlist": entry.file,
+                **({"note": entry.note} if entry.note else {}),
+            },
+        )
+        if not severity_fixed:
+            finding.severity = entry.severity  # the wordlist decides unless the configuration does
+        return finding
+
+    def _suggest(self, match: Match, alternative: str) -> list[Suggestion]:
+        """The alternative in the form of the word it replaces. When the word's readings differ
+        ("kontaktoimme": present or past), one suggestion per form, none of them safe."""
+        from plainfinnish.nlp.inflect import fit
+
+        forms: list[tuple[str, bool]] = []
+        for reading in (match.analysis, *match.others):
+            form = fit(alternative, match.head.text, reading, match.part_start, match.part_end)
+            if form not in forms:
+                forms.append(form)
+        if len({text for text, _ in forms}) > 1:
+            return [self._shape(match, text, False) for text, _ in dict.fromkeys(forms)]
+        return [self._shape(match, forms[0][0], forms[0][1])]
+
+    def _shape(self, match: Match, text: str, verified: bool) -> Suggestion:
+        from plainfinnish.nlp.inflect import follow_case
+
+        head = match.head
+        if head.is_sent_start and text[:1].islower() and match.tokens[0] is head:
+            text = text[:1].upper() + text[1:]
+        safe = verified and match.entry.is_safe
+        if len(match.tokens) == 1:
+            return Suggestion(text, safe=safe)
+        # a construction: the head takes the alternative, the other matched words go, words between stay
+        doc = head.doc
+        pieces: list[str] = []
+        matched = {t.i for t in match.tokens}
+        for t in doc[match.tokens[0].i: match.tokens[-1].i + 1]:
+            if t.i == head.i:
+                pieces.append(text + t.whitespace_)
+            elif t.i not in matched:
+                pieces.append(t.text_with_ws)
+        replacement = "".join(pieces).rstrip()
+        if match.tokens[0].is_sent_start:
+            replacement = follow_case(match.tokens[0].text, replacement)
+        return Suggestion(replacement, safe=safe)
+
+
+def _category_label(entry: "Entry", context: RuleContext) -> str:
+    """'Virkakieltä', 'Lakikieltä': the category name in the partitive, verified by Voikko."""
+    if context.language == "en":
+        name = entry.category_en
+        return name[:1].upper() + name[1:]
+    from plainfinnish.nlp.inflect import noun_form
+
+    words = entry.category_fi.split()
+    form = noun_form(words[-1], "osanto") if words else None
+    label = " ".join([*words[:-1], form]) if form else entry.category_fi
+    return label[:1].upper() + label[1:]
+
+
+def _is_uninflected(a: "Analysis") -> bool:
+    from plainfinnish.nlp.inflect import is_uninflected
+
+    return is_uninflected(a) and a.word_class != "lyhenne"
+
+
+def _reading_pos_fits(a: "Analysis", wanted: str) -> bool:
+    pos = a.pos
+    if wanted in ("SCONJ", "CCONJ"):
+        return pos in ("CCONJ", "SCONJ", "ADV")
+    if wanted == "ADP":
+        return pos in ("ADP", "ADV")
+    if wanted == "ADJ":
+        return pos in ("ADJ", "NOUN") or bool(a.participle)
+    if wanted == "AUX":
+        return pos in ("AUX", "VERB")
+    return pos == wanted
+
+
+def _pos_fits(tagger_pos: str, wanted: str, reading: "Analysis") -> bool:
+    """The tagger agrees with the entry's part of speech (closely related tags pass)."""
+    if not tagger_pos or tagger_pos == wanted:
+        return True
+    related = {"NOUN": {"PROPN", "ADJ"}, "ADJ": {"NOUN", "VERB"}, "VERB": {"AUX", "ADJ", "NOUN"}, "AUX": {"VERB"},
+               "SCONJ": {"CCONJ", "ADV"}, "CCONJ": {"SCONJ", "ADV"}, "ADV": {"ADP", "SCONJ", "CCONJ"}, "ADP": {"ADV"}}
+    return tagger_pos in related.get(wanted, set())
+
+
+def _connected(tokens: list["Token"]) -> bool:
+    """Each matched word is linked to another by one dependency (head or dependent)."""
+    ids = {t.i for t in tokens}
+    return all(t.head.i in ids or any(c.i in ids for c in t.children) for t in tokens)
+
+
+def _is_explained(token: "Token") -> bool:
+    """'arvonlisävero (alv)', 'alv (arvonlisävero)', 'alv eli arvonlisävero', 'arvonlisävero eli alv'."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    prev2 = doc[token.i - 2] if token.i > 1 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    nxt2 = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and prev2 is not None and prev2.is_alpha:
+        return True
+    if nxt is not None and nxt.text == "(" and nxt2 is not None and nxt2.is_alpha:
+        return True
+    if nxt is not None and nxt.lower_ in _EXPLAINERS:
+        return True
+    return prev is not None and prev.lower_ in _EXPLAINERS and prev2 is not None and prev2.is_alpha
+
+
+RULE = Jargon

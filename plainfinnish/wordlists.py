@@ -1,0 +1,340 @@
+"""Jargon wordlists: loading, schema validation, the lookup index, and `plainfinnish wordlists check`.
+
+A wordlist is one TOML file per category (see docs/wordlists.md for the schema). Loading checks
+the schema (keys, types, source keys) and raises `ConfigError` naming the file and the entry;
+`validate_cli` also checks the entries against Voikko (lemma known, alternatives inflect, no
+duplicates, no entry that is another entry's alternative). Loaded wordlists are cached per process,
+keyed by the files and their modification times, and indexed so that matching costs one dict
+lookup per word, not a scan of every entry.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from plainfinnish.errors import ConfigError
+
+SHIPPED_DIR = Path(__file__).resolve().parent / "data" / "wordlists"
+SEVERITIES = ("error", "warning", "info")
+UD_POS = ("NOUN", "VERB", "ADJ", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "PROPN", "NUM", "INTJ", "AUX", "DET", "X")
+
+HEADER_KEYS: dict[str, type] = {"category": str, "name_fi": str, "name_en": str, "description": str}
+ENTRY_KEYS: dict[str, type | tuple[type, ...]] = {
+    "lemma": str, "pattern": str, "surface": list, "pos": str, "alternatives": list, "explanation": str,
+    "severity": str, "source": str, "compound": bool, "note": str, "safe": bool,
+}
+REQUIRED_ENTRY_KEYS = ("alternatives", "explanation", "severity", "source")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One wordlist entry: a lemma, a multi-word pattern, or surface forms of a word Voikko lacks."""
+
+    file: str
+    index: int  # 0-based position among the file's [[entry]] tables
+    category: str
+    category_fi: str
+    category_en: str
+    alternatives: tuple[str, ...]
+    explanation: str
+    severity: str
+    source: str
+    lemma: str | None = None
+    pattern: tuple[str, ...] = ()
+    surface: tuple[str, ...] = ()
+    pos: str | None = None
+    compound: bool = True
+    note: str | None = None
+    safe: bool | None = None  # None: the default (safe for single words, not for patterns)
+
+    @property
+    def label(self) -> str:
+        """How an entry is named in messages: its lemma, pattern or first surface form."""
+        if self.lemma:
+            return self.lemma
+        if self.pattern:
+            return " ".join(self.pattern)
+        return self.surface[0] if self.surface else "?"
+
+    @property
+    def where(self) -> str:
+        return f"entry {self.index + 1} ({self.label!r})"
+
+    @property
+    def key(self) -> str:
+        """The lookup key used by `allow` and `alternatives` in the configuration."""
+        return self.label.lower()
+
+    @property
+    def is_safe(self) -> bool:
+        if self.safe is not None:
+            return self.safe
+        return not self.pattern
+
+    @property
+    def is_abbreviation(self) -> bool:
+        lemma = self.lemma or ""
+        return self.category == "abbreviations" or lemma.endswith(".") or (len(lemma) > 1 and lemma.isupper())
+
+
+@dataclass
+class Lexicon:
+    """All entries of a set of wordlists, indexed for matching."""
+
+    entries: list[Entry] = field(default_factory=list)
+    by_lemma: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased lemma -> entries
+    by_pattern_word: dict[str, list[Entry]] = field(default_factory=dict)  # a pattern's word -> its patterns
+    literal_surface: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased surface -> entries
+    surface_patterns: list[tuple[Any, Entry]] = field(default_factory=list)  # (compiled re2, entry)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if entry.lemma:
+            # a later file (the organisation's own list) overrides the shipped entry of the same lemma
+            self.by_lemma.setdefault(entry.lemma.lower(), []).insert(0, entry)
+        elif entry.pattern:
+            for word in set(entry.pattern):
+                self.by_pattern_word.setdefault(word.lower(), []).append(entry)
+        for form in entry.surface:
+            if "*" in form:
+                self.surface_patterns.append((compile_surface(form, entry), entry))
+            else:
+                self.literal_surface.setdefault(form.lower(), []).append(entry)
+
+    def surface_entries(self, word: str) -> list[Entry]:
+        """Entries whose surface forms match a word Voikko does not know (whole word, any case)."""
+        lower = word.lower()
+        found = list(self.literal_surface.get(lower, ()))
+        for regex, entry in self.surface_patterns:
+            if entry not in found and regex.fullmatch(lower):
+                found.append(entry)
+        return found
+
+
+def compile_surface(form: str, entry: Entry) -> Any:
+    """A surface form with `*` (any word characters) as a linear-time RE2 regex, case-insensitive."""
+    import re2
+
+    body = "".join(r"\w*" if part == "*" else re2.escape(part) for part in _split_star(form))
+    try:
+        return re2.compile(f"(?i)(?:{body})")
+    except Exception as err:  # noqa: BLE001 - re2 raises its own error type
+        raise ConfigError(entry.file, f"{entry.where}: surface pattern {form!r} does not compile: {err}") from None
+
+
+def _split_star(form: str) -> list[str]:
+    out: list[str] = []
+    for i, chunk in enumerate(form.split("*")):
+        if i:
+            out.append("*")
+        if chunk:
+            out.append(chunk)
+    return out
+
+
+# --- Loading -----------------------------------------------------------------------------------
+
+
+def shipped_paths() -> list[Path]:
+    if not SHIPPED_DIR.is_dir():
+        return []
+    return sorted(p for p in SHIPPED_DIR.iterdir() if p.suffix == ".toml" and p.is_file())
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    return {str: "a string", list: "a list of strings", bool: "true or false"}.get(expected, str(expected))  # type: ignore[arg-type]
+
+
+def parse_file(path: Path) -> tuple[list[Entry], dict[str, str]]:
+    """Entries and sources of one wordlist file, schema-checked. Raises ConfigError naming file and entry."""
+    where = str(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(where, "wordlist file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(where, f"invalid TOML: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(where, f"cannot read wordlist: {err}") from None
+    unknown = set(raw) - {"wordlist", "sources", "entry"}
+    if unknown:
+        raise ConfigError(where, f"unknown top-level key(s): {', '.join(sorted(unknown))} (expected [wordlist], [sources], [[entry]])")
+    header = raw.get("wordlist")
+    if not isinstance(header, dict):
+        raise ConfigError(where, "missing [wordlist] table (category, name_fi, name_en, description)")
+    for key, expected in HEADER_KEYS.items():
+        if not isinstance(header.get(key), expected):
+            raise ConfigError(where, f"[wordlist].{key} must be {_type_name(expected)}")
+    extra = set(header) - set(HEADER_KEYS)
+    if extra:
+        raise ConfigError(where, f"[wordlist]: unknown key(s): {', '.join(sorted(extra))}")
+    sources = raw.get("sources", {})
+    if not isinstance(sources, dict) or not all(isinstance(v, str) for v in sources.values()):
+        raise ConfigError(where, "[sources] must be a table of key = \"description\"")
+    tables = raw.get("entry", [])
+    if not isinstance(tables, list):
+        raise ConfigError(where, "entries must be [[entry]] tables")
+    entries = [_parse_entry(t, i, where, header, sources) for i, t in enumerate(tables)]
+    return entries, dict(sources)
+
+
+def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sources: dict[str, str]) -> Entry:
+    name = table.get("lemma") or table.get("pattern") or (table.get("surface") or ["?"])[0] if isinstance(table, dict) else "?"
+    at = f"entry {index + 1} ({name!r})"
+    if not isinstance(table, dict):
+        raise ConfigError(where, f"{at}: must be a table")
+    for key, value in table.items():
+        if key not in ENTRY_KEYS:
+            raise ConfigError(where, f"{at}: unknown key {key!r} (known: {', '.join(ENTRY_KEYS)})")
+        expected = ENTRY_KEYS[key]
+        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) and v.strip() for v in value)):
+            raise ConfigError(where, f"{at}: {key!r} must be {_type_name(expected)}")
+    kinds = [k for k in ("lemma", "pattern") if k in table]
+    if len(kinds) > 1:
+        raise ConfigError(where, f"{at}: give either 'lemma' or 'pattern', not both")
+    if not kinds and "surface" not in table:
+        raise ConfigError(where, f"{at}: needs 'lemma', 'pattern' or 'surface'")
+    for key in REQUIRED_ENTRY_KEYS:
+        if key not in table:
+            raise ConfigError(where, f"{at}: missing required key {key!r}")
+    if not table["alternatives"]:
+        raise ConfigError(where, f"{at}: 'alternatives' must name at least one plain alternative")
+    if table["severity"] not in SEVERITIES:
+        raise ConfigError(where, f"{at}: severity must be \"error\", \"warning\" or \"info\", not {table['severity']!r}")
+    if table["source"] not in sources:
+        raise ConfigError(where, f"{at}: source {table['source']!r} is not defined in [sources]")
+    if "pos" in table and table["pos"] not in UD_POS:
+        raise ConfigError(where, f"{at}: pos {table['pos']!r} is not a UD tag ({', '.join(UD_POS)})")
+    pattern = tuple(table["pattern"].split()) if "pattern" in table else ()
+    if "pattern" in table and len(pattern) < 2:
+        raise ConfigError(where, f"{at}: a pattern needs at least two words (use 'lemma' for one word)")
+    if "lemma" in table and not table["lemma"].strip():
+        raise ConfigError(where, f"{at}: 'lemma' is empty")
+    entry = Entry(
+        file=where, index=index, category=header["category"], category_fi=header["name_fi"],
+        category_en=header["name_en"], alternatives=tuple(a.strip() for a in table["alternatives"]),
+        explanation=table["explanation"].strip(), severity=table["severity"], source=table["source"],
+        lemma=table["lemma"].strip() if "lemma" in table else None, pattern=pattern,
+        surface=tuple(s.strip() for s in table.get("surface", ())), pos=table.get("pos"),
+        compound=table.get("compound", True), note=table.get("note"), safe=table.get("safe"),
+    )
+    for form in entry.surface:
+        compile_surface(form, entry)  # a bad pattern is an error naming file and entry
+    return entry
+
+
+def load(paths: Sequence[Path] | None = None) -> Lexicon:
+    """The shipped wordlists plus `paths` (from the configuration), loaded once per set of files."""
+    files = [*shipped_paths(), *(paths or [])]
+    key = []
+    for p in files:
+        try:
+            key.append((str(p.resolve()), p.stat().st_mtime_ns))
+        except OSError:
+            raise ConfigError(str(p), "wordlist file not found") from None
+    return _load(tuple(key))
+
+
+@lru_cache(maxsize=16)
+def _load(key: tuple[tuple[str, int], ...]) -> Lexicon:
+    lexicon = Lexicon()
+    for path, _mtime in key:
+        entries, sources = parse_file(Path(path))
+        lexicon.sources.update(sources)
+        for entry in entries:
+            lexicon.add(entry)
+    return lexicon
+
+
+# --- Validation against Voikko ------------------------------------------------------------------
+
+
+def validate(paths: Iterable[Path]) -> list[str]:
+    """Every problem of the wordlists, one line each, naming file and entry (empty: all good)."""
+    from plainfinnish.nlp import inflect
+    from plainfinnish.nlp.voikko import analyze
+
+    problems: list[str] = []
+    entries: list[Entry] = []
+    for path in paths:
+        try:
+            file_entries, _ = parse_file(path)
+        except ConfigError as err:
+            problems.append(str(err))
+            continue
+        entries.extend(file_entries)
+
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        at = f"{entry.file}: {entry.where}"
+        key = entry.key
+        if key in seen:
+            other = seen[key]
+            problems.append(f"{at}: duplicate of {other.file}: {other.where}")
+        else:
+            seen[key] = entry
+        if entry.lemma:
+            analyses = analyze(entry.lemma)
+            if not analyses:
+                if not entry.surface:
+                    problems.append(f"{at}: Voikko does not know {entry.lemma!r}; give 'surface' forms for a word Voikko lacks")
+            elif not any(a.baseform.lower() == entry.lemma.lower() for a in analyses):
+                bases = sorted({a.baseform for a in analyses})
+                problems.append(f"{at}: {entry.lemma!r} is not a Voikko base form (Voikko gives {', '.join(bases)})")
+            elif entry.pos and not any(a.baseform.lower() == entry.lemma.lower() and _pos_fits(a.pos, entry.pos) for a in analyses):
+                problems.append(f"{at}: Voikko has no {entry.pos} reading of {entry.lemma!r}")
+        elif entry.pattern:
+            for word in entry.pattern:
+                if word.lower() in inflect.PATTERN_WILDCARDS:
+                    continue
+                if not any(a.baseform.lower() == word.lower() for a in analyze(word)) and not analyze(word):
+                    problems.append(f"{at}: pattern word {word!r} is unknown to Voikko")
+        elif entry.surface:
+            known = [s for s in entry.surface if "*" not in s and analyze(s)]
+            if known:
+                problems.append(f"{at}: Voikko knows {', '.join(known)}; use 'lemma' (surface forms are only for words Voikko lacks)")
+        for alternative in entry.alternatives:
+            problem = inflect.check_alternative(alternative)
+            if problem:
+                problems.append(f"{at}: alternative {alternative!r}: {problem}")
+    lemmas = {e.key: e for e in entries}
+    for entry in entries:
+        for alternative in entry.alternatives:
+            other = lemmas.get(alternative.lower())
+            if other is not None and other is not entry:
+                problems.append(f"{entry.file}: {entry.where}: alternative {alternative!r} is itself flagged by {other.file}: {other.where}")
+    return problems
+
+
+def _pos_fits(voikko_pos: str, wanted: str) -> bool:
+    if wanted in ("SCONJ", "CCONJ"):
+        return voikko_pos in ("CCONJ", "SCONJ", "ADV")
+    if wanted == "ADP":
+        return voikko_pos in ("ADP", "ADV")
+    if wanted == "ADJ":
+        return voikko_pos in ("ADJ", "NOUN")
+    return voikko_pos == wanted or (wanted == "AUX" and voikko_pos == "VERB")
+
+
+def validate_cli(paths: list[Path]) -> int:
+    """`plainfinnish wordlists check [PATHS]`: print problems, exit status 1 when there are any."""
+    files = list(paths) or shipped_paths()
+    if not files:
+        print("no wordlist files found", file=sys.stderr)
+        return 1
+    problems = validate(files)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {len(files)} wordlist file(s)", file=sys.stderr)
+        return 1
+    count = sum(len(parse_file(p)[0]) for p in files)
+    print(f"{count} entries in {len(files)} wordlist file(s): no problems")
+    return 0
