@@ -19,6 +19,7 @@ text: its context window is a few tokens, and a paragraph break is a hard bounda
 from __future__ import annotations
 
 import re
+import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -167,7 +168,12 @@ class IncrementalLinter:
         """One Doc for the whole message from the paragraph Docs (no re-analysis)."""
         from spacy.tokens import Doc
 
-        whole = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        if len(docs) == 1:
+            whole = docs[0]
+        else:
+            with warnings.catch_warnings():  # Doc extensions are not merged; they are set below
+                warnings.simplefilter("ignore", UserWarning)
+                whole = Doc.from_docs(docs, ensure_whitespace=False)
         if whole.text != message.text:  # cannot happen by construction; analyse afresh if it does
             whole = next(engine.analyze_messages([message], profile))
         whole._.message = message
