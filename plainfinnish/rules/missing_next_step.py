@@ -1,0 +1,531 @@
+"""missing-next-step: a service message that does not tell the customer what happens next.
+
+Two decisions, both from the analysed text (person, mood, tense, voice, possessive suffixes and,
+in the accurate profile, dependency relations), with the word lists in data/next_step.toml:
+
+1. Is this a service message (a confirmation, receipt, notice, reminder, decision or reply)? A
+   report on the customer's own case ("Hakemuksesi on vastaanotettu", "Olemme vastaanottaneet
+   tilauksesi", "Kiitos tilauksestasi") decides it alone; a greeting, a sign-off, a reference
+   number and template placeholders decide it together. Policies, cookie texts, FAQ entries,
+   slogans and short UI strings are not service messages: flagging them is a false alarm.
+2. Does it say what happens next? Me-form action verbs ("käsittelemme", "tulemme lähettämään"),
+   what the customer gets or can do ("saat", "voit", imperatives, "sinun ei tarvitse tehdä
+   mitään"), a named organisation acting, or a passive action with a time ("toimitetaan
+   kesäkuussa").
+
+The service-message classifier is shared with `pushy-upsell` and `question-overload`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc, Suggestion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@cache
+def data() -> dict[str, Any]:
+    """plainfinnish/data/next_step.toml, parsed once."""
+    path = files("plainfinnish") / "data" / "next_step.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        from plainfinnish.errors import ConfigError
+
+        raise ConfigError(str(path), f"cannot read the next-step data file: {err}") from None
+    # Lists become sets for lookups; strings stay as they are.
+    return {section: {k: (frozenset(v) if isinstance(v, list) else v) for k, v in values.items()}
+            for section, values in raw.items()}
+
+
+# --- Token helpers (shared with pushy-upsell and question-overload) -----------------------------
+
+_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{2,4})?$|^\d{1,2}[:.]\d{2}$|^\d{1,2}\.$")
+_COMPANY = {"oy", "oyj", "ab", "ry", "ky", "tmi", "ltd"}
+
+
+def feat(token: "Token", name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def words(span: "Span | Doc") -> list["Token"]:
+    return [t for t in span if not t.is_space and not t.is_punct]
+
+
+def previous_word(token: "Token") -> "Token | None":
+    i = token.i - 1
+    while i >= token.sent.start:
+        if not token.doc[i].is_space:
+            return token.doc[i]
+        i -= 1
+    return None
+
+
+def analyses(token: "Token") -> tuple:
+    """Voikko readings; for a word glued to quotes or punctuation by the tokenizer ("hylätty.'"
+    in a PHP string) those of the bare word."""
+    found = token._.analyses
+    if found or token._.is_placeholder:
+        return found
+    bare = token.text.strip("'\"`.,;:!?()[]{}«»”“’")
+    if bare and bare != token.text and bare.isalpha():
+        from plainfinnish.nlp import voikko
+
+        return voikko.analyze(bare)
+    return ()
+
+
+def lemmas(token: "Token") -> set[str]:
+    """All base forms a token may have (the chosen lemma and every Voikko reading)."""
+    out = {token.lemma_.lower()}
+    out.update(a.baseform.lower() for a in analyses(token))
+    return out
+
+
+def is_negated(token: "Token") -> bool:
+    """A verb after 'en/et/ei/emme/ette/eivät' (or 'älä') within two words: a connegative."""
+    i, seen = token.i - 1, 0
+    while i >= token.sent.start and seen < 3:
+        t = token.doc[i]
+        if not t.is_space and not t.is_punct:
+            seen += 1
+            if t.lemma_ == "ei" or t.lower_ in {"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"}:
+                return True
+        i -= 1
+    return False
+
+
+def is_imperative(token: "Token") -> bool:
+    """A positive 2nd-person imperative ("Valitse", "Lataa", "Kirjaudu"), not a connegative.
+
+    The fast profile's tag is Voikko's first reading, so any imperative reading counts there,
+    but only where an imperative can stand: at the start of a clause.
+    """
+    if is_negated(token) or token.pos_ in {"PUNCT", "NUM", "SYM"}:
+        return False
+    if token.doc._.profile == "accurate":
+        ok = feat(token, "Mood") == "Imp" and feat(token, "Person") == "2"
+    else:
+        ok = any(a.mood == "imperative" and a.person == "2" for a in analyses(token))
+    return ok and clause_start(token)
+
+
+def clause_start(token: "Token") -> bool:
+    prev = previous_word(token)
+    if prev is None or token.is_sent_start:
+        return True
+    return prev.is_punct or not any(c.isalnum() for c in prev.text) or prev.lower_ in {"ja", "tai", "sekä", "niin", "sitten"}
+
+
+def is_polite_request(token: "Token") -> bool:
+    """'Täydennäthän', 'Maksathan': 2nd-person indicative with -han/-hän asks the reader to act."""
+    return (token.lower_.endswith(("han", "hän")) and
+            any(a.mood == "indicative" and a.person == "2" for a in analyses(token)))
+
+
+def readings(token: "Token") -> list[dict[str, str]]:
+    """The token's possible UD feature sets: the tagger's in the accurate profile, every Voikko
+    reading in the fast one (whose tag is only Voikko's first reading: "voit" is also past tense,
+    "seurata" also a passive connegative)."""
+    if token.doc._.profile == "accurate":
+        return [{k: v for k, v in token.morph.to_dict().items()}]
+    from plainfinnish.nlp.components import ud_features
+
+    return [ud_features(a) for a in analyses(token)] or [token.morph.to_dict()]
+
+
+def person_form(token: "Token", person: str, number: str | None = None, tense: str | None = "Pres") -> bool:
+    """A finite, positive indicative verb in the given person (and number / tense)."""
+    for f in readings(token):
+        if f.get("Person") != person or f.get("Mood") != "Ind" or f.get("VerbForm") != "Fin":
+            continue
+        if f.get("Connegative") == "Yes" or f.get("Polarity") == "Neg":
+            continue
+        if number and f.get("Number") != number:
+            continue
+        if tense is None or f.get("Tense") in (tense, None):
+            return True
+    return False
+
+
+def is_passive_finite(token: "Token", tense: str = "Pres") -> bool:
+    return any(f.get("Voice") == "Pass" and f.get("VerbForm") == "Fin" and f.get("Tense") == tense
+               and f.get("Connegative") != "Yes" and f.get("Polarity") != "Neg" for f in readings(token))
+
+
+def is_past_passive_participle(token: "Token") -> bool:
+    if feat(token, "VerbForm") == "Part" and feat(token, "Voice") == "Pass" and (
+            feat(token, "Tense") == "Past" or feat(token, "PartForm") == "Past"):
+        return True
+    return any(a.participle == "past_passive" for a in analyses(token)) and token.pos_ in {"ADJ", "VERB", "AUX", "X"}
+
+
+def is_past_active_participle(token: "Token") -> bool:
+    if feat(token, "VerbForm") == "Part" and feat(token, "Voice") == "Act" and (
+            feat(token, "Tense") == "Past" or feat(token, "PartForm") == "Past"):
+        return True
+    return any(a.participle == "past_active" for a in analyses(token))
+
+
+def second_person_owner(token: "Token") -> bool:
+    """'hakemuksesi', 'tilauksenne', 'sinun', 'teille': the customer's own."""
+    if feat(token, "Person[psor]") == "2" or any(a.possessive in ("2s", "2p") for a in analyses(token)):
+        return True
+    return token.lemma_ in {"sinä", "te"} or token.lower_.startswith(("sinu", "sinä", "teid", "teil", "teit", "teihin"))
+
+
+def in_subordinate_clause(token: "Token") -> bool:
+    """True when a subordinator ('kun', 'jos', …) opens the clause before the token."""
+    subs = data()["service"]["subordinators"]
+    i = token.i - 1
+    while i >= token.sent.start:
+        t = token.doc[i]
+        if t.text in {",", ";", ":", "–", "-"}:
+            return False
+        if t.lower_ in subs:
+            return True
+        i -= 1
+    return False
+
+
+def has_time(sentence: "Span") -> bool:
+    time = data()["time"]
+    for t in sentence:
+        if t.is_space:
+            continue
+        if _DATE.match(t.text) or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ in time["lemmas"]):
+            return True
+        if lemmas(t) & time["lemmas"] or t.lower_ in time["lemmas"]:
+            return True
+        if t.lower_ in time["conjunctions"]:
+            return True
+    return False
+
+
+def trimmed(start: int, end: int, text: str) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- Is this a service message? ------------------------------------------------------------------
+
+@dataclass
+class ServiceVerdict:
+    is_service: bool
+    confirmation: bool  # a report that something was received, sent, paid, cancelled, …
+    reasons: list[str] = field(default_factory=list)
+
+
+def status_sentence(sentence: "Span") -> bool:
+    """'Hakemuksesi on vastaanotettu', 'Varauksesi on peruttu', 'Tilaus hylätty',
+    'tunnistus poistettiin käytöstä tililtäsi': a report on the customer's own case."""
+    service = data()["service"]
+    toks = words(sentence)
+    owned = any(second_person_owner(t) for t in toks)
+    # The case is the subject of the report: "Hakemuksesi on vastaanotettu", "Tilaus hylätty".
+    subject = any((lemmas(t) & service["case_nouns"] or second_person_owner(t)) and
+                  (feat(t, "Case") == "Nom" or any(a.case == "nimento" for a in analyses(t))) for t in toks)
+    if not (owned or subject):
+        return False
+    for t in toks:
+        if in_subordinate_clause(t):
+            continue
+        if is_passive_finite(t, "Past") and owned:
+            return True
+        if subject and is_past_passive_participle(t) and not is_past_active_participle(t) and feat(t, "Case") in ("Nom", None):
+            prev = previous_word(t)
+            if prev is not None and prev.lemma_ == "olla" or len(toks) <= 5:
+                return True
+    return False
+
+
+def me_perfect(sentence: "Span") -> "Token | None":
+    """'Olemme vastaanottaneet', 'olemme lähettäneet': the participle of a me-form perfect."""
+    toks = words(sentence)
+    for a, b in zip(toks, toks[1:]):
+        if a.lemma_ == "olla" and person_form(a, "1", "Plur", tense=None) and is_past_active_participle(b):
+            return b
+    return None
+
+
+def thanks_for_case(sentence: "Span") -> bool:
+    """'Kiitos tilauksestasi', 'Kiitos ostoksistasi': thanks for the customer's own case."""
+    toks = words(sentence)
+    if not toks or toks[0].lower_ not in {"kiitos", "kiitämme"}:
+        return False
+    service = data()["service"]
+    return any(any(a.case == "sisaeronto" for a in analyses(t)) and lemmas(t) & service["case_nouns"]
+               for t in toks[1:4])
+
+
+def classify(doc: "Doc") -> ServiceVerdict:
+    """Decide from content whether a message is a service message to the customer."""
+    service = data()["service"]
+    reasons: list[str] = []
+    confirmation = False
+    for sentence in doc.sents:
+        if status_sentence(sentence):
+            reasons.append("status")
+            confirmation = True
+        elif me_perfect(sentence) is not None:
+            reasons.append("me-perfect")
+            confirmation = True
+        elif thanks_for_case(sentence):
+            reasons.append("thanks")
+            confirmation = True
+    if confirmation:
+        return ServiceVerdict(True, True, reasons)
+    toks = [t for t in doc if not t.is_space]
+    if any(lemmas(t) & service["not_service_lemmas"] or
+           any(p.lemma.lower() in service["not_service_lemmas"] for a in analyses(t) for p in a.parts)
+           for t in toks):
+        return ServiceVerdict(False, False, ["policy"])
+    medium: list[str] = []
+    for sentence in doc.sents:
+        ws = words(sentence)
+        if not ws:
+            continue
+        if ws[0].lower_ in service["greetings"] and len(ws) <= 5:
+            medium.append("greeting")
+        if "terveisin" in sentence.text.lower() or sentence.text.strip().lower().rstrip(",") in service["signoffs"]:
+            medium.append("signoff")
+        for t in ws:
+            if lemmas(t) & service["reference_words"] and t.i + 1 < len(doc):
+                nxt = [x for x in doc[t.i + 1: t.i + 4] if not x.is_space and x.text != ":"]
+                if nxt and (nxt[0]._.is_placeholder or any(c.isdigit() for c in nxt[0].text)):
+                    medium.append("reference")
+            if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
+                medium.append("own-case")
+    if any(t._.is_placeholder for t in toks):
+        medium.append("placeholder")
+    kinds = set(medium)
+    letter = kinds & {"greeting", "signoff", "reference"}
+    is_service = len(kinds) >= 2 and bool(letter) and ("own-case" in kinds or "reference" in kinds or len(letter) >= 2)
+    return ServiceVerdict(is_service, False, sorted(kinds))
+
+
+# --- What happens next ---------------------------------------------------------------------------
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    kind: str  # "me", "customer", "organisation", "passive", "on-the-way", "sent"
+    has_actor: bool
+    has_time: bool
+
+
+def generic_help(sentence: "Span") -> bool:
+    """'Jos sinulla on kysyttävää, ota yhteyttä': an offer of help, not a next step."""
+    first = words(sentence)[:1]
+    if not first or first[0].lower_ not in {"jos", "mikäli"}:
+        return False
+    conditions = data()["next_step"]["generic_help_conditions"]
+    return any(lemmas(t) & conditions for t in sentence)
+
+
+def button_label(sentence: "Span") -> bool:
+    """'Palaa alkuun', 'Lähetä hakemus': a short line without end punctuation is a button or link
+    label, which names an action the customer may take, not what happens next."""
+    toks = [t for t in sentence if not t.is_space]
+    return len(words(sentence)) <= 3 and bool(toks) and toks[-1].text not in {".", "!", ":", "?"}
+
+
+def infinitive_after(token: "Token") -> "Token | None":
+    for t in token.doc[token.i + 1: min(token.i + 4, token.sent.end)]:
+        if feat(t, "VerbForm") == "Inf" or any(a.mood == "A-infinitive" for a in analyses(t)):
+            return t
+    return None
+
+
+def named_actor(token: "Token") -> bool:
+    """A named organisation as subject of an action verb ('Huollon suorittaa KONE Oy')."""
+    sentence = token.sent
+    if token.doc._.profile == "accurate" and token.doc.has_annotation("DEP"):
+        for child in token.children:
+            if child.dep_.startswith("nsubj") and (
+                child.pos_ == "PROPN" or child.lower_ in _COMPANY or
+                    any(c.dep_.startswith("compound") and c.pos_ == "PROPN" for c in child.children)):
+                return True
+        return False
+    # Fast profile: no parse; a company form or an acronym ("ARA", "KONE") names an actor.
+    return any(t.lower_.strip(".") in _COMPANY or (len(t.text) >= 2 and t.text.isalpha() and t.text.isupper())
+               for t in sentence)
+
+
+def next_steps(doc: "Doc") -> list[Statement]:
+    ns = data()["next_step"]
+    found: list[Statement] = []
+    for sentence in doc.sents:
+        if generic_help(sentence):
+            continue
+        timed = has_time(sentence)
+        toks = words(sentence)
+        tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
+        kind: str | None = None
+        actor = True
+        for t in toks:
+            lem = lemmas(t)
+            if person_form(t, "1", "Plur") and not is_negated(t) and not lem & ns["not_action_verbs"]:
+                kind = "me"
+            elif person_form(t, "2") and not is_negated(t) and lem & ns["customer_get_verbs"]:
+                kind = kind or "customer"
+            elif person_form(t, "2") and t.lemma_ == "voida" and not is_negated(t):
+                inf = infinitive_after(t)
+                if inf is not None and not lemmas(inf) & ns["tracking_verbs"]:
+                    kind = kind or "customer"
+            elif t.lemma_ == "tarvita" and is_negated(t) and any(second_person_owner(x) for x in toks):
+                kind = kind or "customer"
+            elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
+                kind = kind or "customer"
+            elif person_form(t, "3") and not lem & ns["not_action_verbs"] and named_actor(t):
+                kind = kind or "organisation"
+            elif is_passive_finite(t) and not is_negated(t) and not lem & ns["not_action_verbs"]:
+                if kind is None:
+                    kind, actor = "passive", False
+            elif t.lemma_ == "olla" and not is_negated(t):
+                nxt = [x.lower_ for x in toks[toks.index(t) + 1: toks.index(t) + 3]]
+                if any(n in ns["on_the_way"] for n in nxt):
+                    kind = kind or "on-the-way"
+        perfect = me_perfect(sentence)
+        if kind is None and perfect is not None and perfect.lemma_.lower().startswith(("lähettä", "toimitta", "välittä")):
+            kind = "sent"
+        if kind is not None:
+            start, end = trimmed(sentence.start_char, sentence.end_char, doc.text)
+            found.append(Statement(start, end, kind, actor and kind != "on-the-way", timed))
+    return found
+
+
+def last_paragraph(doc: "Doc") -> tuple[int, int]:
+    """The finding's span: the whole message when short, else its last paragraph with words."""
+    text = doc.text
+    start, end = trimmed(0, len(text), text)
+    if end - start <= 300:
+        return start, end
+    signoffs = data()["service"]["signoffs"]
+    blocks = [m for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, re.DOTALL)]
+    for m in reversed(blocks):
+        block = m.group().strip().lower()
+        if any(c.isalpha() for c in block) and not any(block.startswith(s) for s in signoffs):
+            return m.start(), m.end()
+    return start, end
+
+
+class MissingNextStep(Rule):
+    id = "missing-next-step"
+    name_fi = "Seuraava vaihe puuttuu"
+    name_en = "Missing next step"
+    default_severity = "warning"
+    scope = "document"
+    options = {
+        "include": Option([], "Polut (glob), joiden tiedostot ovat aina asiakasviestejä, esim. [\"emails/**\"].",
+                          "Path globs whose files are always service messages, e.g. [\"emails/**\"]."),
+        "exclude": Option([], "Polut (glob), joihin sääntöä ei sovelleta, esim. [\"faq/**\", \"ehdot/**\"].",
+                          "Path globs the rule does not apply to, e.g. [\"faq/**\", \"terms/**\"]."),
+        "require-time": Option(False, "Merkitse (info) myös viesti, jonka seuraava vaihe ei kerro aikaa tai tekijää.",
+                               "Also flag (info) a message whose next step gives no time or hides the actor."),
+    }
+    doc_fi = RuleDoc(
+        title="Seuraava vaihe puuttuu",
+        what="Tunnistaa asiakasviestit (vahvistukset, kuitit, ilmoitukset, muistutukset, päätökset, vastaukset) "
+        "tervehdyksestä, allekirjoituksesta, viitenumerosta, paikkamerkeistä ja lauseista kuten ”Hakemuksesi on "
+        "vastaanotettu” tai ”Olemme vastaanottaneet tilauksesi”. Merkitsee viestin, joka ei kerro, mitä seuraavaksi "
+        "tapahtuu: ei me-muotoista toimintaa (”käsittelemme”, ”lähetämme”), ei asiakkaalle osoitettua ohjetta "
+        "(”saat”, ”voit”, ”valitse”, ”sinun ei tarvitse tehdä mitään”), ei nimettyä toimijaa eikä aikataulua. "
+        "Seuraava vaihe pelkällä passiivilla ja ilman aikaa (”hakemus käsitellään”) merkitään lievemmin (info). "
+        "UKK-vastauksia, evästeilmoituksia, ehtoja, mainoslauseita ja lyhyitä käyttöliittymätekstejä ei merkitä. "
+        "Asetuksilla `include` ja `exclude` (glob) voi rajata, mihin tiedostoihin sääntö koskee; yksittäisen "
+        "Markdown-tiedoston voi ohittaa etuliitteellä `plainfinnish: {rules: {missing-next-step: {enabled: false}}}`.",
+        why="Asiakas haluaa tietää, mitä tapahtuu seuraavaksi: kuka asiaa hoitaa, milloin ja tarvitseeko hänen "
+        "tehdä jotain. Ilman tätä hän soittaa asiakaspalveluun tai jää odottamaan turhaan. GOV.UK:n "
+        "vahvistussivumalli vaatii otsikon ”Mitä seuraavaksi tapahtuu”, ja hallintolain 23 a § velvoittaa "
+        "viranomaiset kertomaan käsittelyajat. Kotuksen virkakielitesti neuvoo nimeämään toimijan ja käyttämään me-muotoa.",
+        example="Kiitos! Hakemuksesi on vastaanotettu.",
+        use_instead="Kiitos! Olemme vastaanottaneet hakemuksesi. Käsittelemme sen 5 arkipäivän kuluessa. "
+        "Saat päätöksen sähköpostiisi. Sinun ei tarvitse tehdä mitään.",
+        fix_safety="Korjausta ei tehdä automaattisesti. Ehdotus on mallivirke, jonka hakasulkeissa olevat kohdat "
+        "kirjoittaja täyttää: vain hän tietää käsittelyajan ja seuraavan vaiheen.",
+        references=("GOV.UK Design System: Confirmation pages (”What happens next”)",
+                    "Hallintolaki 434/2003, 23 a § (käsittelyajat)",
+                    "Kotus, Virkakielitesti, kysymys 6 (toimija näkyviin)"),
+    )
+    doc_en = RuleDoc(
+        title="Missing next step",
+        what="Recognises service messages (confirmations, receipts, notices, reminders, decisions, replies) from a "
+        "greeting, a sign-off, a reference number, template placeholders and sentences such as \"Hakemuksesi on "
+        "vastaanotettu\" (your application has been received). Flags a message that does not say what happens "
+        "next: no me-form action (\"käsittelemme\", we will process), no instruction to the customer (\"saat\", "
+        "\"voit\", an imperative, \"you need not do anything\"), no named actor, no time. A next step given only in "
+        "the passive and without a time is flagged more softly (info). FAQ answers, cookie notices, terms, slogans "
+        "and short UI strings are not flagged. Options `include` and `exclude` (globs) choose the files; front "
+        "matter `plainfinnish: {rules: {missing-next-step: {enabled: false}}}` turns it off for one file.",
+        why="A customer wants to know what happens next: who handles the matter, when, and whether they must do "
+        "anything. Without it they call customer service or wait in vain. The GOV.UK confirmation page pattern "
+        "has a \"What happens next\" heading; the Finnish Administrative Procedure Act 23 a § obliges authorities "
+        "to state processing times; Kotus advises naming the actor and using the we-form.",
+        example=doc_fi.example,
+        use_instead=doc_fi.use_instead,
+        fix_safety="Never applied automatically. The suggestion is a template sentence whose bracketed parts the "
+        "writer fills in: only they know the processing time and the next step.",
+        references=doc_fi.references,
+    )
+
+    def applies(self, context: RuleContext) -> bool | None:
+        """True/False when the options decide for this path, None when the content decides."""
+        path = (context.path or "").replace("\\", "/")
+        if not path:
+            return None
+
+        def match(globs: list[str]) -> bool:
+            return any(fnmatch(path, g) or fnmatch(path.rsplit("/", 1)[-1], g) for g in globs)
+
+        if match(list(context.options.get("exclude", []))):
+            return False
+        if match(list(context.options.get("include", []))):
+            return True
+        return None
+
+    def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        forced = self.applies(context)
+        if forced is False:
+            return
+        if not words(doc):
+            return
+        verdict = classify(doc)
+        if not (forced or verdict.is_service):
+            return
+        msgs = data()["messages"]
+        statements = next_steps(doc)
+        start, end = last_paragraph(doc)
+        template = context.say(msgs["template_fi"], msgs["template_en"])
+        advice = [Suggestion(template, advice=True)]
+        if not statements:
+            yield self.finding(context, start, end, context.say(msgs["missing_fi"], msgs["missing_en"]),
+                               suggestions=advice, data={"kind": "missing", "signals": verdict.reasons})
+            return
+        if all(s.kind == "passive" and not s.has_time for s in statements):
+            yield Finding(rule=self.id, severity="info", message=context.say(msgs["vague_fi"], msgs["vague_en"]),
+                          start=statements[0].start, end=statements[0].end, suggestions=advice,
+                          data={"kind": "passive-no-time"})
+            return
+        if context.options.get("require-time") and not any(s.has_time and s.has_actor for s in statements):
+            yield Finding(rule=self.id, severity="info", message=context.say(msgs["no_time_fi"], msgs["no_time_en"]),
+                          start=statements[0].start, end=statements[0].end, suggestions=advice,
+                          data={"kind": "no-time"})
+
+
+RULE = MissingNextStep
