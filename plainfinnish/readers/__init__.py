@@ -15,7 +15,18 @@ from plainfinnish.document import ReadResult, SourceText
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("plainfinnish.readers.text", (".txt", ".text")),
     "markdown": ("plainfinnish.readers.markdown", (".md", ".markdown")),
+    # HTML with template syntax; `.html.erb` etc. are HTML, plain-text templates (`.txt.j2`) are text.
+    "html": ("plainfinnish.readers.html", (".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".liquid",
+                                            ".hbs", ".handlebars", ".mustache", ".erb", ".njk", ".twig")),
+    "po": ("plainfinnish.readers.po", (".po", ".pot")),
+    "json": ("plainfinnish.readers.json_locale", (".json", ".arb")),
+    "yaml": ("plainfinnish.readers.yaml_locale", (".yml", ".yaml")),
+    "fluent": ("plainfinnish.readers.fluent", (".ftl",)),
 }
+
+#: A template extension after a plain-text one (`mail.txt.j2`) keeps the file plain text.
+_TEXT_BEFORE_TEMPLATE = (".txt", ".text")
+_TEMPLATE_EXTENSIONS = (".jinja", ".jinja2", ".j2", ".liquid", ".hbs", ".handlebars", ".mustache", ".erb", ".njk", ".twig")
 
 #: The extensions `check` picks up when it walks a directory.
 def known_extensions() -> set[str]:
@@ -25,6 +36,13 @@ def known_extensions() -> set[str]:
 def detect_format(path: str) -> str | None:
     """The format for a file name by its extension, or None when unknown."""
     name = PurePath(path).name.lower()
+    for template in _TEMPLATE_EXTENSIONS:
+        if name.endswith(template):
+            stem = name[: -len(template)]
+            if stem.endswith(_TEXT_BEFORE_TEMPLATE):
+                return "text"
+            if stem.endswith(".md") or stem.endswith(".markdown"):
+                return "markdown"
     for fmt, (_, extensions) in FORMATS.items():
         if any(name.endswith(ext) for ext in extensions):
             return fmt
