@@ -1,0 +1,94 @@
+"""long-sentence split suggestions: split at clause boundaries, never inside quotes, parentheses
+or placeholders; say so when no clean split exists. Every suggested sentence must be Finnish that
+Voikko knows, word by word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plainfinnish.nlp.voikko import analyze
+
+NO_SPLIT = "Selvää jakokohtaa ei löytynyt"
+
+
+def unknown_words(text: str) -> list[str]:
+    """Words of a generated rewrite that Voikko does not know (placeholders shown as {…} skipped)."""
+    words = re.findall(r"[A-Za-zÅÄÖåäö][\w-]*", text.replace("{…}", ""))
+    return [w for w in words if not analyze(w)]
+
+
+def split_of(lint, text: str, profile: str = "fast") -> str:
+    findings = lint(text, profile=profile, select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
+    assert len(findings) == 1, findings
+    (suggestion,) = findings[0].suggestions
+    assert suggestion.advice
+    assert not unknown_words(suggestion.text), unknown_words(suggestion.text)
+    return suggestion.text
+
+
+def test_split_at_coordinators_between_main_clauses(lint, profile) -> None:
+    text = ("Olemme vastaanottaneet tilauksesi ja käsittelemme sen mahdollisimman pian, ja saat "
+            "sähköpostiisi vahvistuksen, kun paketti on lähtenyt varastoltamme.")
+    assert split_of(lint, text, profile) == (
+        "Olemme vastaanottaneet tilauksesi. Käsittelemme sen mahdollisimman pian. "
+        "Saat sähköpostiisi vahvistuksen, kun paketti on lähtenyt varastoltamme.")
+
+
+def test_split_at_comma_between_main_clauses(lint, profile) -> None:
+    text = "Tilaus on lähetetty, saat seurantakoodin tekstiviestinä ja voit seurata pakettia verkossa."
+    assert split_of(lint, text, profile) == (
+        "Tilaus on lähetetty. Saat seurantakoodin tekstiviestinä. Voit seurata pakettia verkossa.")
+
+
+def test_mutta_starts_the_second_sentence(lint, profile) -> None:
+    text = "Asiakaspalvelumme vastaa kysymyksiin arkisin, mutta viikonloppuisin palvelu on suljettu kokonaan."
+    assert split_of(lint, text, profile) == (
+        "Asiakaspalvelumme vastaa kysymyksiin arkisin. Mutta viikonloppuisin palvelu on suljettu kokonaan.")
+
+
+def test_relative_clause_becomes_a_sentence_repeating_its_antecedent(lint, profile) -> None:
+    text = "Lähetimme sinulle eilen tilaamasi paketin, joka saapuu lähimpään noutopisteeseen kahden arkipäivän kuluessa."
+    assert split_of(lint, text, profile) == (
+        "Lähetimme sinulle eilen tilaamasi paketin. Paketti saapuu lähimpään noutopisteeseen kahden arkipäivän kuluessa.")
+
+
+def test_relative_pronoun_case_is_kept(lint) -> None:
+    text = "Voit hakea paketin noutopisteestä, jossa sitä säilytetään kahden viikon ajan ennen palautusta."
+    assert split_of(lint, text).startswith("Voit hakea paketin noutopisteestä. Noutopisteessä sitä säilytetään")
+
+
+def test_subordinate_clause_is_not_cut_off(lint, profile) -> None:
+    # "Jos …" cannot stand alone and "jotta …" neither: no clean split
+    text = ("Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa, pyydämme sinua ottamaan yhteyttä "
+            "asiakaspalveluumme, jotta voimme selvittää lähetyksen tilanteen.")
+    assert split_of(lint, text, profile).startswith(NO_SPLIT)
+
+
+def test_clause_without_own_subject_is_not_split(lint, profile) -> None:
+    text = "Paketti lähtee varastolta tänään iltapäivällä ja saapuu perille huomenna aamupäivällä."
+    assert split_of(lint, text, profile).startswith(NO_SPLIT)
+
+
+def test_never_inside_quotes(lint) -> None:
+    text = 'Asiakas kirjoitti meille: "Tilaus on myöhässä, ja paketti on kadonnut matkalla" eilen illalla.'
+    assert split_of(lint, text).startswith(NO_SPLIT)
+
+
+def test_never_inside_parentheses(lint) -> None:
+    text = "Maksa lasku eräpäivään mennessä (voit maksaa sen verkkopankissa, saat kuitin sähköpostiin) kiitos."
+    assert split_of(lint, text).startswith(NO_SPLIT)
+
+
+def test_placeholder_is_kept_whole(lint) -> None:
+    text = "Tilauksesi {{ order_id }} on lähetetty tänään, ja {{ carrier }} toimittaa sen noutopisteeseen kahdessa päivässä."
+    findings = lint(text, filename="viesti.txt", select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
+    (suggestion,) = findings[0].suggestions
+    assert suggestion.text.count("{…}") == 2
+    assert "Xph" not in suggestion.text
+
+
+def test_numbers_and_dates_stay_in_one_piece(lint) -> None:
+    text = "Lasku 1 234,50 euroa erääntyy 15.1.2026, ja voit maksaa sen klo 8.30 alkaen verkkopankissa."
+    assert "1 234,50 euroa erääntyy 15.1.2026." in split_of(lint, text)
