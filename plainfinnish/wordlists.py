@@ -122,6 +122,8 @@ def compile_surface(form: str, entry: Entry) -> Any:
     """A surface form with `*` (any word characters) as a linear-time RE2 regex, case-insensitive."""
     import re2
 
+    if not form or not all(c.isalnum() or c in "*-'’.:" for c in form):
+        raise ConfigError(entry.file, f"{entry.where}: surface pattern {form!r} may hold only letters, digits, - ' . : and * (any word characters)")
     body = "".join(r"\w*" if part == "*" else re2.escape(part) for part in _split_star(form))
     try:
         return re2.compile(f"(?i)(?:{body})")
