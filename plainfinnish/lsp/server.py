@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -92,9 +93,26 @@ class Analysis:
     config: Config | None = None
 
 
+class _Ignored:
+    """A message that could not be read; `handle_message` drops it (its jsonrpc is not 2.0)."""
+
+    jsonrpc = None
+
+
 class _Protocol(LanguageServerProtocol):
     """pygls keeps a copy of every document; the server keeps its own (clamping bad positions,
     indexed once per edit), so the built-in text sync only forwards to the server's handlers."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        # pygls drops a request whose params do not fit the method without answering; JSON-RPC
+        # wants an error response, or the client waits for ever.
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as err:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], None, err.to_response_error())
+            log.warning("ignored a malformed message: %s", err)
+            return _Ignored()
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
