@@ -60,6 +60,8 @@ def verb_lemma(a: Analysis) -> str:
     """The verb behind an analysis: its base form, or for a participle or MINEN noun the verb it is made from."""
     if a.word_class == "teonsana":
         return a.baseform
+    if not a.participle or a.is_compound:
+        return a.baseform  # a derived noun ("toimitus") is a word of its own
     m = _LEMMA_IN_FST.search(a.fstoutput)
     if m and a.fstoutput.startswith("[Lt]"):
         return m.group(1).replace("=", "")

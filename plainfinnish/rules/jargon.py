@@ -180,7 +180,9 @@ class Jargon(Rule):
             return None
         entry, start, end = first
         reading = readings[found.index(first)]
-        if accurate and entry.pos and not _pos_fits(token.pos_, entry.pos, reading):
+        # the tagger decides only between Voikko's readings; it does not overrule an unambiguous word
+        ambiguous = len({a.pos for a in analyses}) > 1
+        if accurate and ambiguous and entry.pos and not _pos_fits(token.pos_, entry.pos, reading):
             return None
         others = tuple(a for a, f in zip(readings, found) if a is not reading and f == first)
         return Match(entry, [token], token, reading, start, end, others)
