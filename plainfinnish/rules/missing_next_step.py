@@ -117,8 +117,19 @@ def is_imperative(token: "Token") -> bool:
     if token.doc._.profile == "accurate":
         ok = feat(token, "Mood") == "Imp" and feat(token, "Person") == "2"
     else:
-        ok = any(a.mood == "imperative" and a.person == "2" for a in analyses(token))
+        ok = any(a.mood == "imperative" and a.person == "2" for a in analyses(token)) or contracted_imperative(token)
     return ok and clause_start(token)
+
+
+def contracted_imperative(token: "Token") -> bool:
+    """'Lisää', 'Tilaa', 'Varaa': in -ata/-ätä verbs the imperative equals the 3rd person, and
+    Voikko gives only the 3rd-person reading."""
+    for a in analyses(token):
+        base = a.baseform.lower()
+        if a.word_class == "teonsana" and a.person == "3" and base.endswith(("ata", "ätä")) and \
+                token.lower_ == base[:-3] + base[-3] * 2:
+            return True
+    return False
 
 
 def clause_start(token: "Token") -> bool:
