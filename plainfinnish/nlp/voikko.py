@@ -124,7 +124,7 @@ class PureBackend:
         if not results and word[:1].isupper():
             # The transducer is case-sensitive; libvoikko lowercases a capitalised word itself.
             results = self._pyvoikko.analyse(word[0].lower() + word[1:])
-            if not results and word.isupper():
+            if not results and (word.isupper() or word.split(":", 1)[0].isupper()):  # "ALV:n"
                 results = self._pyvoikko.analyse(word.lower())
         out = []
         for a in results:
