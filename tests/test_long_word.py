@@ -1,0 +1,57 @@
+"""long-word: long compounds get a genitive paraphrase verified by Voikko; established terms,
+placeholders and URLs are left alone."""
+
+from __future__ import annotations
+
+from test_splitting import unknown_words
+
+
+def findings(lint, text, **kw):
+    return lint(text, filename="viesti.txt", select=["long-word"], **kw)
+
+
+def test_compound_becomes_genitive_phrase_keeping_established_term(lint, profile) -> None:
+    (f,) = findings(lint, "Asiakaspalvelukanavavalinta tehdään sivulla.", profile=profile)
+    assert f.text == "Asiakaspalvelukanavavalinta"
+    assert [s.text for s in f.suggestions] == ["Asiakaspalvelun kanavan valinta"]
+    assert "asiakaspalvelu on vakiintunut termi" in f.message
+
+
+def test_head_keeps_the_case_of_the_compound(lint) -> None:
+    (f,) = findings(lint, "Virhe on asiakaspalvelukanavavalinnassa.")
+    assert f.suggestions[0].text == "asiakaspalvelun kanavan valinnassa"
+
+
+def test_plural_genitive_part_is_kept(lint) -> None:
+    (f,) = findings(lint, "Henkilötietojenkäsittelyperiaatteet löytyvät sivulta.")
+    assert f.suggestions[0].text == "Henkilötietojen käsittelyn periaatteet"
+
+
+def test_common_compound_stays_together(lint) -> None:
+    (f,) = findings(lint, "Ajoneuvoliikennerekisteriin tehtiin muutoksia.")
+    assert f.suggestions[0].text == "Ajoneuvoliikenteen rekisteriin"
+
+
+def test_established_and_short_compounds_are_fine(lint) -> None:
+    text = "Tarkista sähköpostiosoitteesi. Terveyskeskus on auki. Tilausnumero on alla. Verkkopankkitunnus toimii."
+    assert findings(lint, text) == []
+
+
+def test_placeholders_and_urls_are_never_flagged(lint) -> None:
+    text = "Avaa https://www.asiakaspalvelukanavavalinta.fi tai kirjoita {{ asiakaspalvelukanavavalinta }} nyt."
+    assert findings(lint, text) == []
+
+
+def test_options_change_the_limits(lint) -> None:
+    assert findings(lint, "Tilausvahvistus tuli.", rules={"long-word": {"max-chars": 12}})
+    assert not findings(lint, "Asiakaspalvelukanavavalinta tehdään.", rules={"long-word": {"max-chars": 40, "max-parts": 5}})
+
+
+def test_every_generated_paraphrase_is_known_to_voikko(lint) -> None:
+    text = ("Asiakaspalvelukanavavalinta, henkilötietojenkäsittelyperiaatteet, ajoneuvoliikennerekisteriin, "
+            "tilausvahvistusviestissäsi ja laskutusosoitetietolomakkeella ovat pitkiä.")
+    fs = findings(lint, text)
+    assert len(fs) == 5
+    for f in fs:
+        for s in f.suggestions:
+            assert not unknown_words(s.text), (f.text, s.text)
