@@ -9,8 +9,11 @@ per-word-form cache, so a rule that needs no morphology costs nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from plainfinnish.document import PLACEHOLDER_WORD
@@ -75,35 +78,48 @@ def ud_features(analysis: Analysis) -> dict[str, str]:
 
 def best_analysis(token: Token) -> Analysis | None:
     """The Voikko reading that agrees best with the token's POS and morphology."""
-    analyses = token._.analyses
+    analyses = _analyses(token)
     if not analyses:
         return None
-    if len(analyses) == 1 or not token.pos_:
+    if len(analyses) == 1 or not token.pos:
         return analyses[0]
-    morph = token.morph.to_dict()
-    pos = "VERB" if token.pos_ == "AUX" else token.pos_
+    return analyses[_best_index(token.text, token.pos_, str(token.morph))]
 
-    def agreement(a: Analysis) -> int:
+
+@lru_cache(maxsize=100_000)
+def _best_index(text: str, pos_: str, morph: str) -> int:
+    """Which reading of a (non-placeholder) word form agrees best with a POS and a FEATS string;
+    cached because rules ask for `token._.analysis` many times per token."""
+    analyses = voikko.analyze(text)
+    morph_dict = dict(f.split("=", 1) for f in morph.split("|")) if morph and morph != "_" else {}
+    pos = "VERB" if pos_ == "AUX" else pos_
+
+    def agreement(i: int) -> int:
+        a = analyses[i]
         apos = a.pos
         score = 3 if apos == pos or (pos == "PROPN" and apos == "NOUN") else 0
         feats = ud_features(a)
-        score += sum(1 for k in ("Case", "Number", "Person", "Mood", "VerbForm", "Voice") if k in morph and feats.get(k) == morph[k])
+        score += sum(1 for k in ("Case", "Number", "Person", "Mood", "VerbForm", "Voice") if k in morph_dict and feats.get(k) == morph_dict[k])
         return score
 
-    return max(analyses, key=agreement)
+    return max(range(len(analyses)), key=agreement)
 
 
 def _analyses(token: Token) -> tuple[Analysis, ...]:
-    if token.is_space or token.is_punct or token._.is_placeholder:
+    lex = token.lex
+    if lex.is_space or lex.is_punct or _is_placeholder(token):
         return ()
     return voikko.analyze(token.text)
 
 
 def _is_placeholder(token: Token) -> bool:
+    text = token.text
+    if not text.startswith(PLACEHOLDER_WORD):  # cheap test first: most tokens are not
+        return False
     message = token.doc._.message
     if message is None:
-        return token.text == PLACEHOLDER_WORD
-    return token.text.startswith(PLACEHOLDER_WORD) and message.is_placeholder(token.idx, token.idx + len(token.text))
+        return text == PLACEHOLDER_WORD
+    return message.is_placeholder(token.idx, token.idx + len(text))
 
 
 def register_extensions() -> None:
@@ -123,46 +139,91 @@ def make_voikko_tagger(nlp: Language, name: str, set_pos: bool, set_lemma: bool)
     return VoikkoTagger(set_pos=set_pos, set_lemma=set_lemma)
 
 
+_KEEP = -1  # in a tagger entry: leave the attribute as the previous components set it
+
+
 class VoikkoTagger:
     """Lemma, POS and morphology from Voikko.
 
     In the fast profile (no neural tagger) it sets all three from the first reading; after the
     neural tagger (accurate profile on the pure-pip backend, where the model's own lemmatizer
     cannot run) it only sets the lemma of the reading that agrees with the tagger.
+
+    The result depends only on the word form and the POS/morphology already set, except for
+    placeholders (a property of the message), so it is computed once per (form, POS, morph) and
+    written to the Doc in bulk with `Doc.from_array`: no Token objects, no per-token setters.
     """
+
+    MAX_ENTRIES = 200_000
 
     def __init__(self, set_pos: bool, set_lemma: bool) -> None:
         self.set_pos = set_pos
         self.set_lemma = set_lemma
+        # (orth, pos, morph) -> (pos, lemma, morph) hashes or _KEEP; None for a placeholder candidate
+        self._entries: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.is_space:
-                continue
-            if token._.is_placeholder:
-                if self.set_pos:
-                    token.pos_ = "PROPN"
-                token.lemma_ = token.text
-                continue
-            if token.is_punct or not any(c.isalpha() for c in token.text):
-                if self.set_pos:
-                    token.pos_ = "PUNCT" if token.is_punct else ("NUM" if token.like_num else "SYM")
-                if self.set_lemma:
-                    token.lemma_ = token.text
-                continue
-            analysis = token._.analysis
-            if analysis is None:
-                if self.set_pos and not token.pos_:
-                    token.pos_ = "X"
-                if self.set_lemma:
-                    token.lemma_ = token.lower_
-                continue
-            if self.set_pos:
-                token.pos_ = analysis.pos
-                token.set_morph(ud_features(analysis) or None)
-            if self.set_lemma:
-                token.lemma_ = analysis.baseform
+        if not len(doc):
+            return doc
+        attrs = [POS, LEMMA, MORPH]
+        current = doc.to_array([ORTH, POS, LEMMA, MORPH])
+        entries = self._entries
+        if len(entries) > self.MAX_ENTRIES:
+            entries.clear()
+        out = current[:, 1:].copy()
+        rows = current.tolist()
+        for i, (orth, pos, lemma, morph) in enumerate(rows):
+            key = (orth, pos, morph)
+            entry = entries.get(key, _KEEP)
+            if entry == _KEEP:
+                entry = entries[key] = self._entry(doc.vocab, orth, pos, morph)
+            if entry is None:  # starts like a placeholder: decide from the message
+                token = doc[i]
+                if _is_placeholder(token):
+                    if self.set_pos:
+                        out[i, 0] = POS_IDS["PROPN"]
+                    out[i, 1] = orth
+                    continue
+                entry = self._entry(doc.vocab, orth, pos, morph, placeholder_form=False)
+                assert entry is not None
+            new_pos, new_lemma, new_morph = entry
+            if new_pos != _KEEP:
+                out[i, 0] = new_pos
+            if new_lemma != _KEEP:
+                out[i, 1] = new_lemma
+            if new_morph != _KEEP:
+                out[i, 2] = new_morph
+        doc.from_array(attrs, out)
         return doc
+
+    def _entry(self, vocab, orth: int, pos: int, morph: int,
+               placeholder_form: bool = True) -> tuple[int, int, int] | None:
+        """What the tagger writes for a word form (given the POS/morph already set)."""
+        text = vocab.strings[orth]
+        lex = vocab[orth]
+        if lex.is_space:
+            return (_KEEP, _KEEP, _KEEP)
+        if placeholder_form and text.startswith(PLACEHOLDER_WORD):
+            return None
+        strings = vocab.strings
+        if lex.is_punct or not any(c.isalpha() for c in text):
+            new_pos = POS_IDS["PUNCT" if lex.is_punct else ("NUM" if lex.like_num else "SYM")] if self.set_pos else _KEEP
+            return (new_pos, orth if self.set_lemma else _KEEP, _KEEP)
+        analyses = voikko.analyze(text)
+        if not analyses:
+            new_pos = POS_IDS["X"] if self.set_pos and not pos else _KEEP
+            return (new_pos, strings.add(text.lower(), allow_transient=False) if self.set_lemma else _KEEP, _KEEP)
+        if len(analyses) == 1 or not pos:
+            analysis = analyses[0]
+        else:
+            analysis = analyses[_best_index(text, POS_NAMES[pos], strings[morph] if morph else "")]
+        new_pos = new_morph = _KEEP
+        if self.set_pos:
+            new_pos = POS_IDS[analysis.pos]
+            feats = ud_features(analysis)
+            new_morph = vocab.morphology.add(feats) if feats else 0
+        new_lemma = strings.add(analysis.baseform, allow_transient=False) if self.set_lemma else _KEEP
+        return (new_pos, new_lemma, new_morph)
 
 
 # --- Sentence boundaries ----------------------------------------------------------------------
