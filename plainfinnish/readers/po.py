@@ -129,8 +129,7 @@ def _parse(source: SourceText) -> list[_Entry]:
             entry = new_entry(number)
         elif keyword == "msgid" and (entry is None or any(k != "msgctxt" for k in entry.order)):
             entry = new_entry(number)
-        assert entry is not None
-        if keyword != "msgctxt" and keyword != "msgid" and "msgid" not in entry.fields:
+        if entry is None or keyword not in ("msgctxt", "msgid") and "msgid" not in entry.fields:
             raise InputError(source.path, f"line {number}: {keyword} without a msgid before it")
         if keyword in entry.fields:
             raise InputError(source.path, f"line {number}: {keyword} appears twice in one entry")
