@@ -50,7 +50,7 @@ _POSSESSIVE_SUFFIXES = ("ni", "si", "mme", "nne", "nsa", "nsä", "sa", "sä")
 
 
 def signature(a: Analysis) -> Signature:
-    group = "V" if a.word_class == "teonsana" else "N"
+    group = "V" if a.word_class in ("teonsana", "kieltosana") else "N"
     # the backends differ in NEGATIVE on nouns and clitic forms; only a verb's polarity matters
     negative = a.negative if group == "V" and a.negative in ("true", "both") else None
     return (group, a.case, a.number, a.person, a.mood, a.tense, negative, a.possessive, a.participle, a.comparison)
@@ -96,7 +96,7 @@ def form_group(sig: Signature) -> str:
     group, case, _number, person, mood, tense, _neg, _poss, participle, _comp = sig
     if participle:
         return "participle"
-    if group == "N":
+    if group == "N" or mood is None:
         return "N"
     if mood == "MINEN-infinitive":
         return "MINEN-infinitive"
@@ -120,6 +120,11 @@ def paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
     forms: dict[Signature, str] = {}
     readings = [a for a in analyze(lemma) if a.baseform.lower() == lemma.lower()]
     if not readings:
+        return forms
+    if any(a.word_class == "kieltosana" for a in readings):
+        # the negative verb and its conjunction forms (ei, ellei, jollei) inflect only in person
+        stem = lemma[:-1]
+        _verify_into(forms, [stem + e for e in ("n", "t", "i", "mme", "tte", harmonise("ivat", "ä"))], lemma)
         return forms
     is_verb = any(a.word_class == "teonsana" for a in readings)
     if not is_verb:
@@ -370,10 +375,5 @@ def check_alternative(alternative: str) -> str | None:
 
 
 def _verified_any(lemma: str) -> bool:
-    """Cheap check that the generator yields at least one verified non-base form."""
-    for homonym in _generated(lemma):
-        for variants in homonym.values():
-            for form in variants:
-                if form != lemma and any(_same_lemma(a, lemma) for a in analyze(form)):
-                    return True
-    return False
+    """At least one verified form other than the base form (nouns: case forms; verbs: the present)."""
+    return any(form.lower() != lemma.lower() for form in paradigm(lemma, "N").values())

@@ -30,6 +30,7 @@ class Match:
     part_start: int = 0
     part_end: int | None = None  # compound parts replaced (None: the whole word)
     others: tuple["Analysis", ...] = ()  # other readings of the head that match the same entry (fast profile)
+    kept: frozenset[int] = frozenset()  # matched words that stay in the suggestion (a pattern's "jonkun")
 
     @property
     def start(self) -> int:
@@ -252,6 +253,8 @@ class Jargon(Rule):
 
     def _place_pattern(self, entry: "Entry", words: list["Token"], lemma_sets: list[dict[str, "Analysis | None"]],
                        has_deps: bool, used: set[int]) -> Match | None:
+        from plainfinnish.nlp.inflect import PATTERN_WILDCARDS
+
         pattern = [w.lower() for w in entry.pattern]
         positions = [[i for i, ls in enumerate(lemma_sets) if w in ls and words[i].i not in used] for w in pattern]
         if any(not p for p in positions):
@@ -276,7 +279,8 @@ class Jargon(Rule):
             head_index = self._pattern_head(entry, pattern, [lemma_sets[i] for i in chosen])
             head_pos = chosen[head_index]
             analysis = lemma_sets[head_pos].get(pattern[head_index])
-            return Match(entry, sorted(tokens, key=lambda t: t.i), words[head_pos], analysis)
+            kept = frozenset(words[i].i for i, w in zip(chosen, pattern) if w in PATTERN_WILDCARDS)
+            return Match(entry, sorted(tokens, key=lambda t: t.i), words[head_pos], analysis, kept=kept)
         return None
 
     @staticmethod
@@ -286,11 +290,15 @@ class Jargon(Rule):
 
         alt_words = entry.alternatives[0].split() if entry.alternatives else []
         alt_verb = any(a.word_class == "teonsana" for w in alt_words[:1] for a in analyze(w))
+        from plainfinnish.nlp.inflect import PATTERN_WILDCARDS
+
         for i, word in enumerate(pattern):
+            if word in PATTERN_WILDCARDS:
+                continue  # "jonkun" stands for the writer's own words: they stay
             reading = lemma_sets[i].get(word)
             if reading is not None and (reading.word_class == "teonsana" or reading.participle) == alt_verb:
                 return i
-        return 0
+        return next((i for i, w in enumerate(pattern) if w not in PATTERN_WILDCARDS), 0)
 
     # --- abbreviations explained at first use ---------------------------------------------------
 
@@ -371,7 +379,7 @@ class Jargon(Rule):
         for t in doc[match.tokens[0].i: match.tokens[-1].i + 1]:
             if t.i == head.i:
                 pieces.append(text + t.whitespace_)
-            elif t.i not in matched:
+            elif t.i not in matched or t.i in match.kept:
                 pieces.append(t.text_with_ws)
         replacement = "".join(pieces).rstrip()
         if match.tokens[0].is_sent_start:
