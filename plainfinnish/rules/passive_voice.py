@@ -33,7 +33,7 @@ def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
     from plainfinnish.nlp.inflect import paradigm
 
     for sig, form in paradigm(lemma).items():
-        if sig[0] == "V" and sig[3] == "1" and sig[2] == "plural" and sig[4] == mood and (sig[5] == tense or mood != "indicative") and not sig[6]:
+        if sig[0] == "V" and sig[3] == "1" and sig[2] == "plural" and sig[4] == mood and (sig[5] == tense or mood != "indicative") and sig[6] != "true":
             return form
     return None
 
