@@ -32,9 +32,17 @@ def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
     """The 1st person plural ('käsittelemme') in the same mood and tense, verified by Voikko."""
     from plainfinnish.nlp.inflect import paradigm
 
-    for sig, form in paradigm(lemma).items():
+    from plainfinnish.nlp.voikko import analyze
+
+    forms = paradigm(lemma)
+    for sig, form in forms.items():
         if sig[0] == "V" and sig[3] == "1" and sig[2] == "plural" and sig[4] == mood and (sig[5] == tense or mood != "indicative") and sig[6] != "true":
             return form
+    for sig, form in forms.items():  # 'korjaisi' + 'mme', verified
+        if sig[4] == mood == "conditional" and sig[3] == "3" and form.endswith("isi"):
+            cand = form + "mme"
+            if any(a.baseform == lemma and a.person == "1" and a.number == "plural" and a.mood == mood for a in analyze(cand)):
+                return cand
     return None
 
 
