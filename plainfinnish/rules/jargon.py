@@ -31,6 +31,7 @@ class Match:
     part_end: int | None = None  # compound parts replaced (None: the whole word)
     others: tuple["Analysis", ...] = ()  # other readings of the head that match the same entry (fast profile)
     kept: frozenset[int] = frozenset()  # matched words that stay in the suggestion (a pattern's "jonkun")
+    surface: str | None = None  # the word when the tokenizer split it ("joll|ei")
 
     @property
     def start(self) -> int:
@@ -153,15 +154,19 @@ class Jargon(Rule):
             return None
         analyses = token._.analyses
         doc = token.doc
-        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
-            # the tokenizer splits a capitalised abbreviation ("Ko." -> "Ko" ".")
+        if not token.whitespace_ and token.i + 1 < len(doc) and (doc[token.i + 1].text == "." or doc[token.i + 1].is_alpha):
+            # the tokenizer splits some words: "Ko." -> "Ko" "."; "jollei" -> "joll" "ei"
             from plainfinnish.nlp.voikko import analyze
 
-            dotted = [a for a in analyze(token.text + ".") if a.word_class == "lyhenne"]
-            for a in dotted:
-                for entry in lexicon.by_lemma.get(a.baseform.lower(), ()):
-                    if entry.key not in allow:
-                        return Match(entry, [token, doc[token.i + 1]], token, a)
+            joined = doc[token.i: token.i + 2]
+            for a in analyze(joined.text):
+                found = self._match_reading(a, lexicon, allow)
+                if found is not None and found[1] == 0 and found[2] is None:
+                    return Match(found[0], [token, doc[token.i + 1]], token, a, surface=joined.text)
+            if token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha:
+                return None  # the second half of such a word
+        elif token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha and token.is_alpha:
+            return None  # "ei" of "joll|ei" is not a word of its own
         if not analyses:
             for entry in lexicon.surface_entries(token.text):
                 if entry.key not in allow:
@@ -356,7 +361,7 @@ class Jargon(Rule):
 
         forms: list[tuple[str, bool]] = []
         for reading in (match.analysis, *match.others):
-            form = fit(alternative, match.head.text, reading, match.part_start, match.part_end)
+            form = fit(alternative, match.surface or match.head.text, reading, match.part_start, match.part_end)
             if form not in forms:
                 forms.append(form)
         if len({text for text, _ in forms}) > 1:

@@ -1,0 +1,62 @@
+"""`plainfinnish wordlists check`: the shipped lists are clean; broken lists are reported by file and entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from plainfinnish import wordlists
+from plainfinnish.errors import ConfigError
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_shipped_wordlists_pass_the_check() -> None:
+    if not wordlists.shipped_paths():
+        pytest.skip("no shipped wordlists yet")
+    proc = run_cli("wordlists", "check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "no problems" in proc.stdout
+
+
+def test_test_wordlists_pass_the_check() -> None:
+    proc = run_cli("wordlists", "check", *sorted(str(p) for p in (DATA / "wordlists").glob("*.toml")))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "10 entries in 3 wordlist file(s)" in proc.stdout
+
+
+def test_broken_wordlists_name_file_and_entry() -> None:
+    broken = DATA / "wordlists-broken"
+    proc = run_cli("wordlists", "check", str(DATA / "wordlists" / "officialese.toml"), *sorted(str(p) for p in broken.glob("*.toml")))
+    assert proc.returncode == 1
+    out = proc.stdout
+    assert "broken.toml: entry 1 ('reklamaatio'): duplicate of" in out
+    assert "broken.toml: entry 2 ('kvarkkiblorfi'): Voikko does not know 'kvarkkiblorfi'" in out
+    assert "officialese.toml: entry 2 ('reklamaatio'): alternative 'valitus' is itself flagged by" in out
+    assert "broken.toml: entry 4 ('toimenpide'): alternative 'zzqxvbn': Voikko does not know" in out
+    assert "schema.toml: entry 1 ('mikäli'): source 'kotus-q99' is not defined in [sources]" in out
+    assert "badregex.toml: entry 1 ('tsek(kaa*'): surface pattern" in out
+    assert "tsekata" not in out  # an unknown lemma with surface forms is fine
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("[wordlist]\ncategory = 1\n", r"\[wordlist\]\.category must be a string"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\nlemma='mikäli'\n"
+     "alternatives='jos'\nexplanation='x'\nseverity='warning'\nsource='t'\n", r"entry 1 \('mikäli'\): 'alternatives' must be a list"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\nlemma='mikäli'\n"
+     "alternatives=['jos']\nexplanation='x'\nseverity='huge'\nsource='t'\n", r"entry 1 \('mikäli'\): severity must be"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\nlemma='mikäli'\n"
+     "alternatives=['jos']\nexplanation='x'\nseverity='info'\nsource='t'\ncolour='red'\n", r"entry 1 \('mikäli'\): unknown key 'colour'"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\npattern='maksu'\n"
+     "alternatives=['jos']\nexplanation='x'\nseverity='info'\nsource='t'\n", r"a pattern needs at least two words"),
+    ("not = [toml", r"invalid TOML"),
+])
+def test_schema_errors_name_file_and_entry(tmp_path, content: str, problem: str) -> None:
+    path = tmp_path / "list.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem) as err:
+        wordlists.parse_file(path)
+    assert err.value.path == str(path)
