@@ -372,8 +372,7 @@ def named_actor(token: "Token") -> bool:
                 child.pos_ == "PROPN" or child.lower_ in _COMPANY or
                     any(c.dep_.startswith("compound") and c.pos_ == "PROPN" for c in child.children)):
                 return True
-        return False
-    # Fast profile: no parse; a company form or an acronym ("ARA", "KONE") names an actor.
+    # No parse, or the parser missed it: a company form or an acronym ("ARA", "KONE") names an actor.
     return any(t.lower_.strip(".") in _COMPANY or (len(t.text) >= 2 and t.text.isalpha() and t.text.isupper())
                for t in sentence)
 
@@ -403,7 +402,8 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 kind = kind or "customer"
             elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
                 kind = kind or "customer"
-            elif person_form(t, "3") and not lem & ns["not_action_verbs"] and named_actor(t):
+            elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
+                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and named_actor(t):
                 kind = kind or "organisation"
             elif is_passive_finite(t) and not is_negated(t) and not lem & ns["not_action_verbs"]:
                 if kind is None:

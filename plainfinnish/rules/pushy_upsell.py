@@ -90,7 +90,10 @@ def phrase_start(ws: list["Token"], i: int) -> int:
     """Extend a phrase back to a directly preceding 'älä' / negation or an imperative that
     carries the pressure ('Varmista omasi ennen kuin ne loppuvat')."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or is_imperative(ws[j]):
+        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or is_imperative(ws[j]):
+            # The tokenizer splits "jottet" into "jott" + "et": keep the word whole.
+            while j > 0 and ws[j - 1].i == ws[j].i - 1 and not ws[j - 1].whitespace_ and ws[j - 1].text.isalpha():
+                j -= 1
             return j
     return i
 
@@ -159,7 +162,8 @@ def fomo(ws: list["Token"], service: bool) -> Iterator[Hit]:
     w = data()["words"]
     stay, beside = sorted(w["fomo_pair"], key=lambda x: x != "jäädä")
     for i, t in enumerate(ws):
-        if has(t, "fomo_verbs"):
+        unknown_miss = not analyses(t) and t.lower_.startswith(tuple(w["fomo_unknown_prefixes"]))
+        if has(t, "fomo_verbs") or unknown_miss:
             yield Hit(phrase_start(ws, i), i, "fomo", "miss")
         if stay in lemmas(t):
             j = next((k for k in range(i + 1, min(i + 4, len(ws))) if ws[k].lower_ == beside), None)
