@@ -127,7 +127,7 @@ def contracted_imperative(token: "Token") -> bool:
     for a in analyses(token):
         base = a.baseform.lower()
         if a.word_class == "teonsana" and a.person == "3" and base.endswith(("ata", "ätä")) and \
-                token.lower_ == base[:-3] + base[-3] * 2:
+                token.lower_.endswith(base[-3] * 2) and token.lower_[:2] == base[:2]:
             return True
     return False
 

@@ -90,6 +90,8 @@ def phrase_start(ws: list["Token"], i: int) -> int:
     """Extend a phrase back to a directly preceding 'älä' / negation or an imperative that
     carries the pressure ('Varmista omasi ennen kuin ne loppuvat')."""
     for j in range(i - 1, max(-1, i - 4), -1):
+        if any(t.is_punct for t in ws[j].doc[ws[j].i + 1: ws[i].i]):
+            break  # not across a comma or a dash
         if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or is_imperative(ws[j]):
             # The tokenizer splits "jottet" into "jott" + "et": keep the word whole.
             while j > 0 and ws[j - 1].i == ws[j].i - 1 and not ws[j - 1].whitespace_ and ws[j - 1].text.isalpha():
