@@ -81,9 +81,54 @@ def _generated(word: str) -> list[dict[str, list[str]]]:
     from voikko import inflect_word
 
     try:
-        return inflect_word.generate_forms(word)
+        return inflect_word.generate_forms(word, infl_classes=_inflection_classes(word))
     except Exception:  # noqa: BLE001 - the generator guesses classes and can fail on odd words
         return []
+
+
+@lru_cache(maxsize=1)
+def _reversed_words() -> list[str]:
+    from voikko import inflect_word
+
+    return sorted(w[::-1] for w in inflect_word.WORD_CLASSES)
+
+
+def _inflection_classes(word: str) -> list[str] | None:
+    """The inflection classes for a word the generator's word list lacks.
+
+    The generator would otherwise sort its whole word list (46,000 words) by ending similarity on
+    every call. A compound inflects like its last part, so that part's classes are taken; failing
+    that, the listed word with the longest common ending (found by bisection over reversed words,
+    the same choice the generator makes). None lets the generator decide (listed words and its own
+    suffix rules)."""
+    from bisect import bisect_left
+
+    from voikko import inflect_word
+
+    classes = inflect_word.WORD_CLASSES
+    if word in classes or (len(word) > 3 and word[-3:] in ("ttu", "tty", "uus", "yys", "ton", "tön")) or (
+        len(word) > 3 and word[-2:] in ("ja", "jä")
+    ):
+        return None
+    for analysis in analyze(word):
+        if analysis.is_compound and analysis.parts[-1].lemma in classes:
+            return classes[analysis.parts[-1].lemma]
+    reversed_word = word[::-1]
+    words = _reversed_words()
+    at = bisect_left(words, reversed_word)
+
+    def shared(candidate: str) -> tuple[int, int]:
+        n = 0
+        for a, b in zip(reversed_word, candidate):
+            if a != b:
+                break
+            n += 1
+        return n, -len(candidate)
+
+    neighbours = words[max(0, at - 2) : at + 2]
+    if not neighbours:
+        return None
+    return classes[max(neighbours, key=shared)[::-1]]
 
 
 def _same_lemma(a: Analysis, lemma: str) -> bool:
