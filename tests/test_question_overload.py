@@ -59,3 +59,9 @@ def test_rule_page():
 
     rule = get(RULE)
     assert rule.options["max-questions"].default == 3 and rule.doc_en.title == "Question overload"
+
+
+def test_faq_page_with_headings_is_not_a_confirmation(lint, profile):
+    faq = ("# Usein kysytyt kysymykset: palautukset\n\n## Mitä palautus maksaa?\n\n"
+           "Palautus on maksuton, kun käytät tilauksen mukana tullutta palautuslappua.\n")
+    assert lint(faq, filename="ukk.md", profile=profile, select=["question-overload", "missing-next-step"]) == []

@@ -63,6 +63,17 @@ def words(span: "Span | Doc") -> list["Token"]:
     return [t for t in span if not t.is_space and not t.is_punct]
 
 
+def attributive(token: "Token") -> bool:
+    """Is the word followed by a noun it may modify ("kysytyt kysymykset")?"""
+    i = token.i + 1
+    while i < token.sent.end and token.doc[i].is_space:
+        i += 1
+    if i >= token.sent.end:
+        return False
+    nxt = token.doc[i]
+    return nxt.pos_ in ("NOUN", "PROPN") or any(a.pos == "NOUN" for a in analyses(nxt))
+
+
 def previous_word(token: "Token") -> "Token | None":
     i = token.i - 1
     while i >= token.sent.start:
@@ -259,7 +270,13 @@ def status_sentence(sentence: "Span") -> bool:
             return True
         if subject and is_past_passive_participle(t) and not is_past_active_participle(t) and feat(t, "Case") in ("Nom", None):
             prev = previous_word(t)
-            if prev is not None and prev.lemma_ == "olla" or len(toks) <= 5:
+            if prev is not None and prev.lemma_ == "olla":
+                return True
+            # A verbless report ("Tilaus hylätty") has the case before the participle; a participle
+            # followed by its noun is an attribute ("Usein kysytyt kysymykset"), not a report.
+            if len(toks) <= 5 and not attributive(t) and any(
+                lemmas(x) & service["case_nouns"] or second_person_owner(x) for x in toks if x.i < t.i
+            ):
                 return True
     return False
 
