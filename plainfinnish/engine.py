@@ -174,8 +174,11 @@ def doc_stats(doc: "Doc") -> dict[str, Any]:
 
     words = [t for t in doc if is_word(t)]
     sentences = [s for s in doc.sents if any(is_word(t) for t in s)]
-    return {"words": len(words), "sentences": len(sentences),
-            **({"readability": doc.user_data["readability"]} if "readability" in doc.user_data else {})}
+    if "readability" not in doc.user_data:  # every report carries the measures, rule enabled or not
+        from plainfinnish.rules.readability import measure
+
+        doc.user_data["readability"] = measure(doc)
+    return {"words": len(words), "sentences": len(sentences), "readability": doc.user_data["readability"]}
 
 
 def merge_stats(stats: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -141,18 +141,35 @@ _DIPHTHONGS = {"ai", "ei", "oi", "ui", "yi", "äi", "öi", "au", "eu", "iu", "ou
 
 
 def _hyphenate_by_rule(word: str) -> str:
-    """Finnish syllable division by rule (the pure backend has no hyphenator): a consonant
-    before a vowel starts a syllable; vowels that form neither a long vowel nor a diphthong split."""
+    """Finnish syllable division by rule, following libvoikko's hyphenator (the pure backend has
+    none): a consonant before a vowel starts a syllable; a vowel pair splits unless it is a long
+    vowel or a diphthong, or 'öä' after the first syllable ('käyt-töä'); a vowel after a long
+    vowel or a diphthong starts a syllable ('maa-il-ma', 'ai-em-min'). Compound boundaries
+    ('ko-ti-e-läin') are not known here."""
     lower = word.lower()
-    out = []
+    out: list[str] = []
+    syllable = 0  # index of the current syllable
+    run = ""  # the vowels of the current syllable's nucleus so far
     for i, ch in enumerate(word):
-        if i > 0 and lower[i] in _VOWELS:
+        c = lower[i]
+        if i > 0 and c in _VOWELS:
             prev = lower[i - 1]
-            if prev not in _VOWELS and i > 1 and any(c in _VOWELS for c in lower[:i - 1]):
-                out.insert(len(out) - 1, "-")
-            elif prev in _VOWELS and prev != lower[i] and prev + lower[i] not in _DIPHTHONGS:
-                # a third vowel or a non-diphthong pair splits (lu-e, ta-e)
-                out.append("-")
+            if prev not in _VOWELS:
+                if i > 1 and any(v in _VOWELS for v in lower[:i - 1]):
+                    out.insert(len(out) - 1, "-")
+                    syllable += 1
+                run = c
+            else:
+                pair = prev + c
+                joins = len(run) == 1 and (prev == c or pair in _DIPHTHONGS or (syllable > 0 and pair == "öä"))
+                if joins:
+                    run += c
+                else:
+                    out.append("-")
+                    syllable += 1
+                    run = c
+        elif c in _VOWELS:
+            run = c
         out.append(ch)
     return "".join(out)
 

@@ -1,0 +1,124 @@
+"""readability: Finnish readability measures per message (Wiio, LIX, sentence and word length).
+
+Wiio's simple formula as Voikko's statistics tool computes it: grade = 2.7 + 30 × (words whose base
+form has 4 or more syllables) / words, syllables from Voikko's hyphenation of the base form. LIX =
+words/sentences + 100 × (words of more than 6 letters)/words. No Flesch and no textstat syllables:
+they are tuned for English. The measures go into every report's `stats`; the rule flags a message
+over the configured limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def base_syllables(token: "Token") -> int:
+    """Syllables of the token's base form; a compound is hyphenated part by part, as Voikko does."""
+    from plainfinnish.nlp.voikko import syllables
+
+    a = token._.analysis
+    if a is None:
+        return syllables(token.lower_)
+    if a.is_compound:
+        parts = a.parts
+        return sum(syllables(p.surface) for p in parts[:-1]) + syllables(parts[-1].lemma)
+    return syllables(a.baseform)
+
+
+def measure(doc: "Doc") -> dict[str, Any]:
+    """The readability measures of one message."""
+    from plainfinnish.nlp.splitting import structure_data
+    from plainfinnish.rules.long_sentence import is_word
+
+    data = structure_data()["readability"]
+    long_letters = int(data["long_word_letters"])
+    wiio_syllables = int(data["wiio_syllables"])
+    words = [t for t in doc if is_word(t) and any(c.isalpha() for c in t.text)]
+    sentences = [s for s in doc.sents if any(is_word(t) for t in s)]
+    n = len(words)
+    if not n or not sentences:
+        return {"words": n, "sentences": len(sentences), "wiio": None, "lix": None,
+                "avg_sentence_words": 0.0, "long_word_share": 0.0}
+    polysyllabic = sum(1 for t in words if not t._.is_placeholder and base_syllables(t) >= wiio_syllables)
+    long_words = sum(1 for t in words if not t._.is_placeholder and sum(c.isalpha() for c in t.text) > long_letters)
+    return {
+        "words": n,
+        "sentences": len(sentences),
+        "wiio": round(2.7 + 30 * polysyllabic / n, 1),
+        "lix": round(n / len(sentences) + 100 * long_words / n, 1),
+        "avg_sentence_words": round(n / len(sentences), 1),
+        "long_word_share": round(long_words / n, 3),
+    }
+
+
+class Readability(Rule):
+    id = "readability"
+    name_fi = "Luettavuus"
+    name_en = "Readability"
+    default_severity = "info"
+    scope = "document"
+    options = {
+        "max-wiio": Option(9.0, "Suurin sallittu Wiion luokka (koululuokka 1–12).", "Highest Wiio grade allowed (school grade 1–12).", minimum=1),
+        "max-lix": Option(60.0, "Suurin sallittu LIX-luku (suomen sanat ovat pitkiä: selkeäkin teksti saa usein 45–55).", "Highest LIX allowed (Finnish words are long: plain Finnish often scores 45–55).", minimum=10),
+        "max-average-sentence": Option(20.0, "Suurin sallittu virkkeen keskipituus sanoina.", "Longest average sentence allowed, in words.", minimum=3),
+        "min-words": Option(30, "Lyhyempiä viestejä ei arvioida.", "Shorter messages are not judged.", minimum=1),
+    }
+    doc_fi = RuleDoc(
+        title="Luettavuus",
+        what="Laskee jokaisesta viestistä Wiion yksinkertaisen kaavan (kuten Voikon oma tilastotyökalu: 2,7 + 30 × "
+        "perusmuodoltaan vähintään nelitavuiset sanat / sanat; tavut Voikon tavutuksesta), LIX-luvun, virkkeen "
+        "keskipituuden ja pitkien sanojen osuuden. Luvut ovat raportin `stats`-kentässä ja tekstiraportin "
+        "yhteenvedossa. Huomautus tulee, kun viesti ylittää rajat (`max-wiio` 9, `max-lix` 60, "
+        "`max-average-sentence` 20). Flesch-kaavoja ei käytetä: ne on laadittu englannille.",
+        why="Pitkät sanat ja pitkät virkkeet tekevät tekstistä raskaan. Kaavat ovat suuntaa antavia: ne "
+        "arvioivat väärin pitkiä mutta helppoja sanoja (terveyskeskus), joten tulos on vihje, ei tuomio.",
+        example="Asiakaspalvelukanavavalintojen yhdenmukaistamistoimenpiteiden toteuttamisen aikataulutus "
+        "edellyttää organisaatiokohtaisten resursointiratkaisujen läpikäyntiä.",
+        use_instead="Yhtenäistämme tavat ottaa meihin yhteyttä. Sitä ennen katsomme, kuka tekee mitäkin.",
+        fix_safety="Ei korjausta: tekstin selkeyttäminen on kirjoittajan työtä.",
+        references=("Voikko, voikkostatistics (Wiion kaava)", "Kotus, Ymmärrettävyyttä etsimässä"),
+    )
+    doc_en = RuleDoc(
+        title="Readability",
+        what="Computes, per message, Wiio's simple formula (as Voikko's statistics tool: 2.7 + 30 × words whose base "
+        "form has 4+ syllables / words; syllables from Voikko's hyphenation), LIX, average sentence length and the "
+        "share of long words. They appear in the report's `stats` and in the text summary. A finding when a message "
+        "exceeds the limits (`max-wiio` 9, `max-lix` 60, `max-average-sentence` 20). No Flesch: it is for English.",
+        why="Long words and long sentences make text heavy. Formulas misjudge long but easy words (terveyskeskus): "
+        "treat the numbers as a hint, not a verdict.",
+        example=doc_fi.example,
+        use_instead=doc_fi.use_instead,
+        fix_safety="No fix: making a text clear is the writer's work.",
+        references=doc_fi.references,
+    )
+
+    def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        stats = doc.user_data.get("readability") or measure(doc)
+        doc.user_data["readability"] = stats
+        if stats["words"] < int(context.options["min-words"]) or stats["wiio"] is None:
+            return
+        over = []
+        if stats["wiio"] > float(context.options["max-wiio"]):
+            over.append(context.say(f"Wiion luokka {stats['wiio']:g} (raja {context.options['max-wiio']:g})",
+                                    f"Wiio grade {stats['wiio']:g} (limit {context.options['max-wiio']:g})"))
+        if stats["lix"] > float(context.options["max-lix"]):
+            over.append(f"LIX {stats['lix']:g} ({context.say('raja', 'limit')} {context.options['max-lix']:g})")
+        if stats["avg_sentence_words"] > float(context.options["max-average-sentence"]):
+            over.append(context.say(
+                f"virkkeen keskipituus {stats['avg_sentence_words']:g} sanaa (raja {context.options['max-average-sentence']:g})",
+                f"average sentence {stats['avg_sentence_words']:g} words (limit {context.options['max-average-sentence']:g})"))
+        if not over:
+            return
+        tokens = [t for t in doc if not t.is_space]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        message = context.say("Teksti on raskasta luettavaa: ", "The text is hard to read: ") + "; ".join(over) + "."
+        yield self.finding(context, start, end, message, data=stats)
+
+
+RULE = Readability
