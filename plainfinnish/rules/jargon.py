@@ -327,7 +327,8 @@ class Jargon(Rule):
             for suggestion in self._suggest(match, alt):
                 if all(s.text != suggestion.text for s in suggestions):
                     suggestions.append(suggestion)
-        original = match.head.doc.text[match.start:match.end]
+        doc = match.head.doc
+        original = doc.char_span(match.start, match.end, alignment_mode="expand").text if match.end > match.start else ""
         shown = " tai ".join(f"'{s.text}'" for s in suggestions) if context.language != "en" else " or ".join(f"'{s.text}'" for s in suggestions)
         unverified = [s for s in suggestions if s.text.lower() in {a.lower() for a in alternatives} and not s.safe
                       and entry.is_safe and (match.analysis is None or not _is_uninflected(match.analysis))]

@@ -397,6 +397,7 @@ def named_actor(token: "Token") -> bool:
 def next_steps(doc: "Doc") -> list[Statement]:
     ns = data()["next_step"]
     found: list[Statement] = []
+    text = doc.text  # Doc.text joins every token: build it once, not per sentence
     for sentence in doc.sents:
         if generic_help(sentence):
             continue
@@ -433,7 +434,7 @@ def next_steps(doc: "Doc") -> list[Statement]:
         if kind is None and perfect is not None and perfect.lemma_.lower().startswith(("lähettä", "toimitta", "välittä")):
             kind = "sent"
         if kind is not None:
-            start, end = trimmed(sentence.start_char, sentence.end_char, doc.text)
+            start, end = trimmed(sentence.start_char, sentence.end_char, text)
             found.append(Statement(start, end, kind, actor and kind != "on-the-way", timed))
     return found
 

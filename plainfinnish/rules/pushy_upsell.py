@@ -319,7 +319,8 @@ class PushyUpsell(Rule):
                 for hit in matcher(ws, bool(service)):
                     a, b = ws[hit.start], ws[hit.end]
                     spans.append((a.idx, b.idx + len(b.text), hit.category, hit.signal))
-        for m in _PILED.finditer(doc.text):
+        text = doc.text  # built once: Doc.text joins every token
+        for m in _PILED.finditer(text):
             spans.append((m.start(), m.end(), "exclamations", "piled"))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         last_end = -1
@@ -328,7 +329,7 @@ class PushyUpsell(Rule):
                 continue  # one finding per stretch of text
             last_end = end
             # Keep the span on words: drop quotes or markup the tokenizer glued on.
-            while end > start and doc.text[end - 1] in "'\"`,;":
+            while end > start and text[end - 1] in "'\"`,;":
                 end -= 1
             cat = cats[category]
             name, why = context.say(cat["name_fi"], cat["name_en"]), context.say(cat["why_fi"], cat["why_en"])

@@ -71,10 +71,11 @@ class QuestionOverload(Rule):
         questions = [s for s in doc.sents if is_question(s) and not customer_voice(s)]
         if not questions:
             return
+        text = doc.text
         limit = int(context.options["max-questions"])
         if len(questions) > limit:
             first, last = questions[limit], questions[-1]
-            start, end = trimmed(first.start_char, last.end_char, doc.text)
+            start, end = trimmed(first.start_char, last.end_char, text)
             message = context.say(
                 f"Viestissä on {len(questions)} kysymystä asiakkaalle (raja {limit}). Karsi turhat kysymykset ja "
                 "kerro asiat väitelauseina.",
@@ -84,7 +85,7 @@ class QuestionOverload(Rule):
             yield self.finding(context, start, end, message, data={"questions": len(questions), "limit": limit})
         if context.options["confirmations"] and classify(doc).confirmation:
             for sentence in questions:
-                start, end = trimmed(sentence.start_char, sentence.end_char, doc.text)
+                start, end = trimmed(sentence.start_char, sentence.end_char, text)
                 yield Finding(
                     rule=self.id, severity="info", start=start, end=end,
                     message=context.say(
