@@ -1,0 +1,210 @@
+"""nominal-style: -minen nouns, lauseenvastikkeet and padding postpositions where a verb would do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggestion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from plainfinnish.nlp.voikko import Analysis
+
+# Possessive suffix -> (person, number) of the verb in the clause that replaces the structure.
+_PERSONS = {"1s": ("1", "singular"), "2s": ("2", "singular"), "1p": ("1", "plural"), "2p": ("2", "plural"),
+            "3": ("3", "singular"), None: ("4", None)}
+_PADDING_BASES = {"osalta": "osa", "kannalta": "kanta", "kohdalla": "kohta", "puitteissa": "puite", "suhteen": "suhde"}
+_ATTRIBUTIVE = ("present_active", "present_passive", "past_passive", "agent")
+
+
+def _data() -> dict[str, Any]:
+    from plainfinnish.nlp.splitting import structure_data
+
+    return structure_data()["nominal"]
+
+
+def finite_form(lemma: str, person: str, number: str | None) -> str | None:
+    """Present indicative in a person ('teet', 'tehdään'), verified by Voikko."""
+    from plainfinnish.nlp.inflect import paradigm
+
+    for sig, form in paradigm(lemma).items():
+        if sig[0] == "V" and sig[3] == person and (number is None or sig[2] == number) and sig[4] == "indicative" \
+                and sig[5] == "present_simple" and sig[6] != "true":
+            return form
+    return None
+
+
+def perfect_form(lemma: str, person: str, number: str | None) -> str | None:
+    """'olet tilannut' / 'on tilattu', verified by Voikko."""
+    from plainfinnish.nlp.inflect import paradigm
+
+    olla = finite_form("olla", person, number)
+    want_participle = "past_passive" if person == "4" else "past_active"
+    want_number = "plural" if number == "plural" else "singular"
+    if olla is None:
+        return None
+    for sig, form in paradigm(lemma).items():
+        if sig[8] == want_participle and sig[1] == "nimento" and sig[2] == want_number and not sig[7]:
+            return f"{olla} {form}"
+    return None
+
+
+class NominalStyle(Rule):
+    id = "nominal-style"
+    name_fi = "Substantiivitauti"
+    name_en = "Nominal style"
+    default_severity = "info"
+    scope = "sentence"
+    options = {}
+    doc_fi = RuleDoc(
+        title="Substantiivitauti",
+        what="Merkitsee rakenteet, joissa verbi on piilotettu: -minen-sanat sijamuodoissa ja "
+        "postpositioiden kanssa (”tilaamisessa”, ”maksamisen jälkeen”), lauseenvastikkeet (”tehdessäsi”, "
+        "”tilattuasi”, ”tehden”, ”tehdäkseen”, ”ottaen huomioon”) ja täytesanat osalta, kannalta, kohdalla, "
+        "puitteissa, suhteen ja nähden genetiivin jäljessä. Virke, jossa tällaisia rakenteita ja partisiippeja on "
+        "kasautunut kolme tai enemmän, merkitään kokonaan. Ehdottaa sivulausetta verbillä (Voikolla taivutettu "
+        "ja tarkistettu). Verbiheikot sanaparit (suorittaa maksu, tehdä päätös) ja ”toimesta” ovat jargon-säännön "
+        "sanastossa, joten tämä sääntö ei merkitse niitä.",
+        why="Kotuksen säädöskielen ohjeiden mukaan -minen-sanat kätkevät tekijän ja ajan, ja tehden-, tehdessä- "
+        "ja ottaen huomioon -rakenteet ovat luettavampia sivulauseina. Kielikello: osalta, kannalta, kohdalla ja "
+        "puitteissa pidentävät tekstiä turhaan. Selkokeskus neuvoo välttämään lauseenvastikkeita.",
+        example="Tuotteen tilaamisessa on huomioitava toimitusajat. Tilattuasi tuotteen saat vahvistuksen.",
+        use_instead="Kun tilaat tuotteen, huomaa toimitusajat. Kun olet tilannut tuotteen, saat vahvistuksen.",
+        fix_safety="Ehdotus on neuvo: sivulauseen sanajärjestys ja tekijä on valittava itse.",
+        references=("Kotus, säädöskielen ohjeita", "Kielikello: Virkakielen osalta", "Kotus, Virkakielitesti, kysymys 21",
+                    "Selkokeskus, selkokirjoitusohjeet: rakenteet"),
+    )
+    doc_en = RuleDoc(
+        title="Nominal style",
+        what="Flags structures that hide a verb: -minen nouns in locative cases or before postpositions "
+        "('tilaamisessa', 'maksamisen jälkeen'), participial clause equivalents ('tehdessäsi', 'tilattuasi', "
+        "'tehden', 'tehdäkseen', 'ottaen huomioon') and the padding postpositions osalta, kannalta, kohdalla, "
+        "puitteissa, suhteen, nähden after a genitive; a sentence piling three or more such structures and "
+        "participles is flagged as a whole. Suggests a clause with the verb (generated and verified with Voikko). "
+        "Verb-weak pairs (suorittaa maksu, tehdä päätös) and 'toimesta' belong to the jargon wordlist and are not "
+        "flagged here.",
+        why="Kotus: -minen nouns hide the actor and the time; tehden/tehdessä and 'ottaen huomioon' read better as "
+        "subordinate clauses. Kielikello: osalta, kannalta, kohdalla, puitteissa lengthen text needlessly.",
+        example=doc_fi.example,
+        use_instead=doc_fi.use_instead,
+        fix_safety="Advice only: the writer picks the clause's word order and actor.",
+        references=doc_fi.references,
+    )
+
+    def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        data = _data()
+        for sentence in doc.sents:
+            items = list(self._items(sentence, context, data))
+            yield from items
+            participles = sum(1 for t in sentence if self._attributive_participle(t))
+            total = len(items) + participles
+            if total >= int(data["pile_threshold"]) and total > len(items):
+                tokens = [t for t in sentence if not t.is_space]
+                message = context.say(
+                    f"Virkkeessä on {total} raskasta nominaalirakennetta (-minen-sanoja, lauseenvastikkeita, partisiippeja). "
+                    "Kirjoita se verbein, esimerkiksi kahtena virkkeenä.",
+                    f"The sentence piles up {total} nominal structures. Write it with verbs, perhaps as two sentences.",
+                )
+                yield self.finding(context, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), message,
+                                   data={"kind": "pile", "count": total})
+
+    @staticmethod
+    def _attributive_participle(token: "Token") -> bool:
+        a = token._.analysis
+        if a is None or a.participle not in _ATTRIBUTIVE or token._.is_placeholder:
+            return False
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt._.analysis is not None and nxt._.analysis.word_class in ("nimisana", "nimisana_laatusana")
+
+    def _items(self, sentence: "Span", context: RuleContext, data: dict[str, Any]) -> Iterator[Finding]:
+        from plainfinnish.nlp.inflect import verb_lemma
+
+        doc = sentence.doc
+        phrases: dict[str, str] = data["phrases"]
+        padding: dict[str, list[str]] = data["padding"]
+        for token in sentence:
+            a = token._.analysis
+            if a is None or token._.is_placeholder:
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < sentence.end else None
+            prev = doc[token.i - 1] if token.i > sentence.start else None
+            pair = f"{token.lower_} {nxt.lower_}" if nxt is not None else ""
+            if pair in phrases:
+                end = nxt.idx + len(nxt.text)
+                yield self._advice(context, token.idx, end, pair, phrases[pair], "phrase")
+                continue
+            if prev is not None and f"{prev.lower_} {token.lower_}" in phrases:
+                continue
+            base = self._padding_key(token, a, prev)
+            if base:
+                fi, en = padding[base]
+                message = context.say(f"”{token.text}” pidentää virkettä turhaan. {fi}", f"'{token.text}' pads the sentence. {en}")
+                yield self.finding(context, token.idx, token.idx + len(token.text), message, data={"kind": "padding"})
+                continue
+            if a.mood == "MINEN-infinitive" and a.baseform not in data["jargon_verbs"]:
+                if a.case in data["minen_cases"] or (nxt is not None and nxt.lower_ in data["minen_postpositions"]):
+                    yield self._minen(context, token, a, nxt if nxt is not None and nxt.lower_ in data["minen_postpositions"] else None)
+                continue
+            if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP"):
+                yield self._clause(context, token, a, "temporal" if token.lower_.rstrip("nisäamt").endswith(("ss", "ssä", "ssa")) or "ss" in token.lower_[-6:] else "manner")
+            elif a.participle == "past_passive" and a.case == "osanto" and a.possessive:
+                yield self._clause(context, token, a, "past")
+            elif a.word_class == "teonsana" and a.mood == "A-infinitive" and a.possessive and "ks" in token.lower_:
+                yield self._clause(context, token, a, "final")
+
+    @staticmethod
+    def _padding_key(token: "Token", a: "Analysis", prev: "Token | None") -> str | None:
+        if prev is None or prev._.analysis is None:
+            return None
+        pa = prev._.analysis
+        if token.lower_ == "nähden":
+            return "nähden" if pa.case in ("sisatulento", "ulkotulento") else None
+        for key, base in _PADDING_BASES.items():
+            if any(r.baseform.lower() == base for r in token._.analyses) and token.lower_.startswith(key[:5]) and (pa.case == "omanto" or pa.possessive or prev.lower_ in ("sinun", "teidän")):
+                if key == "suhteen" and a.case != "omanto":
+                    continue
+                return key
+        return None
+
+    def _advice(self, context: RuleContext, start: int, end: int, phrase: str, instead: str, kind: str) -> Finding:
+        message = context.say(f"”{phrase}” on lauseenvastike. Käytä sivulausetta.", f"'{phrase}' is a clause equivalent. Use a clause.")
+        return self.finding(context, start, end, message, suggestions=[Suggestion(instead, advice=True)], data={"kind": kind})
+
+    def _minen(self, context: RuleContext, token: "Token", a: "Analysis", postposition: "Token | None") -> Finding:
+        from plainfinnish.nlp.inflect import verb_lemma
+
+        lemma = verb_lemma(a)
+        reason = "koska" if postposition is not None and postposition.lower_ in ("vuoksi", "takia", "johdosta", "ansiosta") else "kun"
+        form = finite_form(lemma, "2", "singular")
+        end = postposition.idx + len(postposition.text) if postposition is not None else token.idx + len(token.text)
+        message = context.say(f"-minen-muoto ”{token.text}” piilottaa verbin ({lemma}). Kirjoita se verbillä.",
+                              f"The -minen noun '{token.text}' hides the verb ({lemma}). Write it with the verb.")
+        suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{reason} {form} …”", f"For example: '{reason} {form} …'"), advice=True)] if form else []
+        return self.finding(context, token.idx, end, message, suggestions=suggestions, data={"kind": "minen", "verb": lemma})
+
+    def _clause(self, context: RuleContext, token: "Token", a: "Analysis", kind: str) -> Finding:
+        from plainfinnish.nlp.inflect import verb_lemma
+
+        lemma = verb_lemma(a)
+        person, number = _PERSONS.get(a.possessive, ("4", None))
+        if kind == "past":
+            verb = perfect_form(lemma, person, number)
+            clause = f"kun {verb}" if verb else None
+        elif kind == "final":
+            verb = finite_form("voida", person, number)
+            clause = f"jotta {verb} {lemma}" if verb else None
+        elif kind == "temporal":
+            verb = finite_form(lemma, person, number)
+            clause = f"kun {verb}" if verb else None
+        else:
+            clause = None
+        message = context.say(f"”{token.text}” on lauseenvastike. Sivulause verbillä ({lemma}) on helpompi lukea.",
+                              f"'{token.text}' is a clause equivalent. A clause with the verb ({lemma}) reads easier.")
+        suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{clause} …”", f"For example: '{clause} …'"), advice=True)] if clause else []
+        return self.finding(context, token.idx, token.idx + len(token.text), message, suggestions=suggestions,
+                            data={"kind": f"lauseenvastike-{kind}", "verb": lemma})
+
+
+RULE = NominalStyle

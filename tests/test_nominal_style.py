@@ -1,0 +1,58 @@
+"""nominal-style: -minen nouns, lauseenvastikkeet and padding postpositions, with verb suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_splitting import unknown_words
+
+
+def found(lint, text, profile="fast"):
+    return [(f.text, [s.text for s in f.suggestions]) for f in lint(text, profile=profile, select=["nominal-style"])]
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("Tilattuasi tuotteen saat vahvistuksen.", "Tilattuasi", "Esimerkiksi: ”kun olet tilannut …”"),
+    ("Laskun maksamisen jälkeen tilaus lähtee.", "maksamisen jälkeen", "Esimerkiksi: ”kun maksat …”"),
+    ("Täytä lomake tehdessäsi tilausta.", "tehdessäsi", "Esimerkiksi: ”kun teet …”"),
+    ("Ota yhteyttä asiakaspalveluun saadaksesi apua.", "saadaksesi", "Esimerkiksi: ”jotta voit saada …”"),
+    ("Ottaen huomioon tilanteen hyvitämme sinulle.", "Ottaen huomioon", "kun otetaan huomioon"),
+])
+def test_structures_get_a_clause_with_the_verb(lint, profile, text, span, suggestion) -> None:
+    assert (span, [suggestion]) in found(lint, text, profile)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Tilauksesi osalta toimitus viivästyy.", "osalta"),
+    ("Asiakkaan kannalta tärkeintä on nopeus.", "kannalta"),
+    ("Hinta on kohtuullinen laatuun nähden.", "nähden"),
+    ("Palvelemme sopimuksen puitteissa.", "puitteissa"),
+])
+def test_padding_postpositions(lint, text, span) -> None:
+    assert [s for s, _ in found(lint, text)] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Maksaminen onnistuu verkossa.",  # a -minen subject is plain Finnish
+    "Tilaus toimitetaan kuljetusliikkeen toimesta.",  # 'toimesta' is the jargon list's
+    "Maksun suorittamisen jälkeen tilaus lähtee.",  # verb-weak pair: the jargon list's
+    "Osalta asiakkaista puuttuu osoite.",  # 'osa' as a noun, not after a genitive
+    "Kun tilaat tuotteen, saat vahvistuksen.",  # a clause already
+])
+def test_near_misses(lint, profile, text) -> None:
+    assert found(lint, text, profile) == []
+
+
+def test_piled_structures_flag_the_sentence(lint) -> None:
+    text = "Toimitettavat tuotteet ovat käsiteltävinä olevien tilausten joukossa tilaamisen jälkeen."
+    spans = [s for s, _ in found(lint, text)]
+    assert text in spans
+
+
+def test_suggested_verbs_are_known_words(lint) -> None:
+    text = ("Tilattuasi tuotteen saat viestin. Maksamisen jälkeen lähetämme sen. Kirjautuessasi näet tilauksen. "
+            "Palauttaessanne tuotteen saatte hyvityksen. Soita meille saadaksesi apua.")
+    fs = [f for f in lint(text, select=["nominal-style"]) if f.suggestions]
+    assert len(fs) >= 5
+    for f in fs:
+        assert not unknown_words(f.suggestions[0].text), f.suggestions[0].text
