@@ -119,8 +119,6 @@ class NominalStyle(Rule):
         return nxt is not None and nxt._.analysis is not None and nxt._.analysis.word_class in ("nimisana", "nimisana_laatusana")
 
     def _items(self, sentence: "Span", context: RuleContext, data: dict[str, Any]) -> Iterator[Finding]:
-        from plainfinnish.nlp.inflect import verb_lemma
-
         doc = sentence.doc
         phrases: dict[str, str] = data["phrases"]
         padding: dict[str, list[str]] = data["padding"]
