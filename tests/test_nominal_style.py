@@ -38,6 +38,7 @@ def test_padding_postpositions(lint, text, span) -> None:
     "Maksun suorittamisen jälkeen tilaus lähtee.",  # verb-weak pair: the jargon list's
     "Osalta asiakkaista puuttuu osoite.",  # 'osa' as a noun, not after a genitive
     "Kun tilaat tuotteen, saat vahvistuksen.",  # a clause already
+    "Käsittelemme hakemuksen viiden päivän kuluessa tai klo 16 mennessä.",  # lexicalised postpositions
 ])
 def test_near_misses(lint, profile, text) -> None:
     assert found(lint, text, profile) == []

@@ -145,7 +145,8 @@ class NominalStyle(Rule):
                 if a.case in data["minen_cases"] or (nxt is not None and nxt.lower_ in data["minen_postpositions"]):
                     yield self._minen(context, token, a, nxt if nxt is not None and nxt.lower_ in data["minen_postpositions"] else None)
                 continue
-            if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP"):
+            if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP") \
+                    and token.lower_ not in data["lexicalised"]:
                 yield self._clause(context, token, a, "temporal" if token.lower_.rstrip("nisäamt").endswith(("ss", "ssä", "ssa")) or "ss" in token.lower_[-6:] else "manner")
             elif a.participle == "past_passive" and a.case == "osanto" and a.possessive:
                 yield self._clause(context, token, a, "past")
