@@ -61,3 +61,16 @@ def test_syllables_follow_finnish_hyphenation():
     assert voikko.syllables("asiakaspalvelu") == 7  # a-si-a-kas-pal-ve-lu
     assert voikko.syllables("talo") == 2
     assert voikko.syllables("hakemus") == 3
+
+
+@pytest.mark.parametrize("word", ["tietosuoja-asetus", "tietosuoja-asetuksen", "e-laskun", "kuluttaja-asiamiehelle"])
+def test_hyphenated_compounds_keep_one_hyphen_on_both_backends(backends, word):
+    from plainfinnish.nlp.voikko import _to_analysis
+
+    native, pure = backends
+    native_analyses = [_to_analysis(f, a) for f, a in native.raw(word)]
+    pure_analyses = [_to_analysis(f, a) for f, a in pure.raw(word)]
+    assert native_analyses, word
+    assert all("--" not in a.baseform for a in pure_analyses), [a.baseform for a in pure_analyses]
+    assert _summary(native_analyses) == _summary(pure_analyses)
+    assert word.split("-", 1)[0] + "-" in native_analyses[0].baseform

@@ -129,6 +129,9 @@ class PureBackend:
         out = []
         for a in results:
             attrs = {k: v for k, v in a._asdict().items() if isinstance(v, str)}
+            if "--" in attrs.get("BASEFORM", ""):
+                # pyvoikko doubles the hyphen of a hyphenated compound ("tietosuoja--asetus"); libvoikko does not
+                attrs["BASEFORM"] = re.sub("-{2,}", "-", attrs["BASEFORM"])
             out.append((a.FSTOUTPUT, attrs))
         return out
 
