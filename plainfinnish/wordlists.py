@@ -302,8 +302,12 @@ def validate(paths: Iterable[Path]) -> list[str]:
             known = [s for s in entry.surface if "*" not in s and analyze(s)]
             if known:
                 problems.append(f"{at}: Voikko knows {', '.join(known)}; use 'lemma' (surface forms are only for words Voikko lacks)")
+        if entry.lemma:
+            inflects = not _does_not_inflect(entry.lemma, analyze(entry.lemma))
+        else:  # surface forms of an abbreviation Voikko lacks ("ml.") do not inflect either
+            inflects = not (entry.surface and all(s.endswith(".") for s in entry.surface))
         for alternative in entry.alternatives:
-            problem = inflect.check_alternative(alternative)
+            problem = inflect.check_alternative(alternative, inflects=inflects)
             if problem:
                 problems.append(f"{at}: alternative {alternative!r}: {problem}")
     lemmas = {e.key: e for e in entries}
@@ -313,6 +317,21 @@ def validate(paths: Iterable[Path]) -> list[str]:
             if other is not None and other is not entry:
                 problems.append(f"{entry.file}: {entry.where}: alternative {alternative!r} is itself flagged by {other.file}: {other.where}")
     return problems
+
+
+_FIXED_CLASSES = ("seikkasana", "sidesana", "huudahdussana")  # adverbs, conjunctions, particles
+
+
+def _does_not_inflect(lemma: str, analyses: Sequence[Any]) -> bool:
+    """An abbreviation with a dot, an adverb, a conjunction or a particle: its alternative replaces it
+    as a fixed phrase ("jne." -> "ja niin edelleen"), so the alternative need not inflect."""
+    from plainfinnish.nlp.inflect import is_uninflected
+
+    own = [a for a in analyses if a.baseform.lower() == lemma.lower()]
+    if not own:
+        return False
+    return all((a.word_class == "lyhenne" and lemma.endswith(".")) or a.word_class in _FIXED_CLASSES or is_uninflected(a)
+               for a in own)
 
 
 def _pos_fits(voikko_pos: str, wanted: str) -> bool:

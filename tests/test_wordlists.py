@@ -60,3 +60,20 @@ def test_schema_errors_name_file_and_entry(tmp_path, content: str, problem: str)
     with pytest.raises(ConfigError, match=problem) as err:
         wordlists.parse_file(path)
     assert err.value.path == str(path)
+
+
+def test_fixed_phrase_alternatives_only_for_words_that_do_not_inflect(tmp_path) -> None:
+    """'jne.' -> 'ja niin edelleen' passes (an abbreviation never inflects); a noun's alternative that is
+    not a base form still fails, since it would have to take the noun's case."""
+    path = tmp_path / "fixed.toml"
+    path.write_text(
+        "[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n"
+        "[[entry]]\nlemma='jne.'\nalternatives=['ja niin edelleen']\nexplanation='x'\nseverity='info'\nsource='t'\n"
+        "[[entry]]\nsurface=['ml.']\nalternatives=['mukaan lukien']\nexplanation='x'\nseverity='info'\nsource='t'\n"
+        "[[entry]]\nlemma='mikäli'\nalternatives=['siinä tapauksessa']\nexplanation='x'\nseverity='info'\nsource='t'\n"
+        "[[entry]]\nlemma='reklamaatio'\nalternatives=['valitusta']\nexplanation='x'\nseverity='info'\nsource='t'\n",
+        encoding="utf-8",
+    )
+    problems = wordlists.validate([path])
+    assert len(problems) == 1, problems
+    assert "entry 4 ('reklamaatio'): alternative 'valitusta'" in problems[0]

@@ -402,11 +402,16 @@ def _fit_compound(alternative: str, surface: str, analysis: Analysis, start: int
     return follow_case(surface, new), True
 
 
-def check_alternative(alternative: str) -> str | None:
-    """A problem with an alternative for `wordlists check` (None: it is known and inflects)."""
+def check_alternative(alternative: str, inflects: bool = True) -> str | None:
+    """A problem with an alternative for `wordlists check` (None: it is known and inflects).
+
+    With `inflects=False` (the flagged word never inflects: "jne.", "mikäli") the alternative is a
+    fixed phrase ("ja niin edelleen") and only needs every word known to Voikko."""
     for word in alternative.split():
         if not analyze(word):
             return f"Voikko does not know {word!r}"
+    if not inflects:
+        return None
     words = alternative.split()
     head = words[_head_index(words, True)]
     readings = [a for a in analyze(head) if a.baseform.lower() == head.lower()]
