@@ -60,6 +60,7 @@ def generate_repo(folder: Path, files: int = 120, seed: int = 9) -> Path:
 @dataclass
 class Child:
     seconds: float
+    cpu: float  # user + system seconds of the child
     peak_rss_mb: float
     returncode: int
     stdout: str
@@ -81,7 +82,7 @@ def run_measured(args: list[str], env: dict[str, str] | None = None, cwd: Path |
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Child(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
+        return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
 
 
 def json_child(args: list[str], env: dict[str, str] | None = None) -> tuple[dict, Child]:
