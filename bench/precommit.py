@@ -95,3 +95,16 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Measured on the shared 2-core development machine (fast profile, native libvoikko,
+# other engineers' tests running at the same time):
+#
+#   1000 templates, profile fast, jobs default (cores)
+#   run                            seconds   files/s  exit
+#   first run (empty cache)          25.05        40     1
+#   re-run (all cached)               1.50       666     1
+#   re-run, 1 file changed            2.35       425     1
+#   no cache, --jobs 1               18.09        55     1
+#
+# With 2 busy cores the pool (two pipeline loads, pickling) does not beat one process; the cache
+# is what makes the pre-commit run fast. An edit to plainfinnish's own code invalidates the cache.
