@@ -84,6 +84,10 @@ class VoikkoBackend(Protocol):
         """The word with hyphenation points marked by '-'."""
 
 
+#: libvoikko's longest word (LIBVOIKKO_MAX_WORD_CHARS).
+NATIVE_MAX_WORD = 255
+
+
 class NativeBackend:
     name = "libvoikko"
 
@@ -100,6 +104,8 @@ class NativeBackend:
         return [(a.get("FSTOUTPUT", ""), dict(a)) for a in self._voikko.analyze(word)]
 
     def hyphenate(self, word: str) -> str:
+        if len(word) > NATIVE_MAX_WORD:  # libvoikko returns NULL past its limit; the binding then segfaults
+            return _hyphenate_by_rule(word)
         return self._voikko.hyphenate(word)
 
 
