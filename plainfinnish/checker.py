@@ -9,6 +9,7 @@ checked.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,6 +135,8 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
             if explicit and not known:
                 say(f"note: {item.display}: unknown file type; read as plain text")
             st = path.stat()
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+                raise InputError(item.display, "not a regular file (a pipe, socket or device); not checked")
             if st.st_size > item.config.max_file_size:
                 raise InputError(item.display, f"file is {st.st_size:,} bytes, over the limit of {item.config.max_file_size:,} (max-file-size); not checked")
             try:
