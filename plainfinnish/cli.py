@@ -171,12 +171,14 @@ def rules(
 
     from plainfinnish.rules import available
 
-    table = Table("id", "severity" if language == Language.en else "vakavuus", "name" if language == Language.en else "nimi",
-                  "scope" if language == Language.en else "laajuus", box=None)
+    en = language == Language.en
+    table = Table("id", "severity" if en else "vakavuus", "default" if en else "oletus", "name" if en else "nimi",
+                  "scope" if en else "laajuus", box=None)
     for rule_id, rule in available().items():
-        name = rule.name_en if language == Language.en else rule.name_fi
+        name = rule.name_en if en else rule.name_fi
         scope = {"sentence": ("virke/sana", "sentence/word"), "document": ("viesti", "message")}[rule.scope]
-        table.add_row(rule_id, rule.default_severity, name, scope[1] if language == Language.en else scope[0])
+        default = ("on" if en else "päällä") if rule.enabled_by_default else ("opt-in" if en else "valinnainen")
+        table.add_row(rule_id, rule.default_severity, default, name, scope[1] if en else scope[0])
     Console(highlight=False).print(table)
 
 

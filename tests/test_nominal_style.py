@@ -13,7 +13,7 @@ def found(lint, text, profile="fast"):
 
 @pytest.mark.parametrize("text,span,suggestion", [
     ("Tilattuasi tuotteen saat vahvistuksen.", "Tilattuasi", "Esimerkiksi: ”kun olet tilannut …”"),
-    ("Laskun maksamisen jälkeen tilaus lähtee.", "maksamisen jälkeen", "Esimerkiksi: ”kun maksat …”"),
+    ("Laskun maksamisen jälkeen tilaus lähtee.", "maksamisen jälkeen", "Esimerkiksi: ”kun [kuka] maksaa …”"),
     ("Täytä lomake tehdessäsi tilausta.", "tehdessäsi", "Esimerkiksi: ”kun teet …”"),
     ("Ota yhteyttä asiakaspalveluun saadaksesi apua.", "saadaksesi", "Esimerkiksi: ”jotta voit saada …”"),
     ("Ottaen huomioon tilanteen hyvitämme sinulle.", "Ottaen huomioon", "kun otetaan huomioon"),
@@ -57,3 +57,16 @@ def test_suggested_verbs_are_known_words(lint) -> None:
     assert len(fs) >= 5
     for f in fs:
         assert not unknown_words(f.suggestions[0].text), f.suggestions[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Palvelu on käytössä 1.3. lähtien.",
+    "Lähetämme tarvittaessa uuden laskun.",
+])
+def test_lexicalised_postpositions_and_adverbs_are_plain_finnish(lint, text) -> None:
+    assert found(lint, text) == []
+
+
+def test_minen_example_does_not_guess_the_actor(lint) -> None:
+    (finding,) = lint("Ilmoitamme sopimuksen päättymisestä erikseen.", select=["nominal-style"])
+    assert [s.text for s in finding.suggestions] == ["Esimerkiksi: ”kun [kuka] päättyy …”"]

@@ -58,3 +58,14 @@ def test_stats_in_json_and_table_in_text(tmp_path) -> None:
     assert stats["wiio"] > 9 and stats["lix"] > 50 and "flesch" not in str(stats).lower()
     out = run_cli("check", "--no-cache", str(path)).stdout
     assert "Luettavuus" in out and "Wiio" in out and "LIX" in out
+
+
+def test_readability_findings_are_opt_in_but_stats_always_reported(lint):
+    from conftest import check_json  # noqa: F401  (same helpers as the CLI tests)
+    import plainfinnish
+
+    text = " ".join(["Asiakaspalvelukanavavalintojen yhdenmukaistamistoimenpiteiden toteuttaminen edellyttää "
+                     "organisaatiokohtaisten resursointiratkaisujen läpikäyntiä."] * 8)
+    assert [f for f in plainfinnish.lint(text) if f.rule == "readability"] == []
+    opted_in = plainfinnish.lint(text, config={"rules": {"readability": {"enabled": True}}})
+    assert any(f.rule == "readability" for f in opted_in)

@@ -164,6 +164,8 @@ class Rule:
     doc_en: ClassVar[RuleDoc]
     #: Applies only to the accurate profile's extra analyses (dependency parse); informational.
     needs_parser: ClassVar[bool] = False
+    #: Off-by-default rules run only when configured (`enabled = true`) or selected (`--select`).
+    enabled_by_default: ClassVar[bool] = True
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

@@ -176,11 +176,13 @@ class NominalStyle(Rule):
 
         lemma = verb_lemma(a)
         reason = "koska" if postposition is not None and postposition.lower_ in ("vuoksi", "takia", "johdosta", "ansiosta") else "kun"
-        form = finite_form(lemma, "2", "singular")
+        # The -minen noun hides who acts, so the example leaves the actor for the writer to name
+        # rather than guessing "you" ("kun synnyt" for "syntymisestä" would be absurd).
+        form = finite_form(lemma, "3", "singular")
         end = postposition.idx + len(postposition.text) if postposition is not None else token.idx + len(token.text)
         message = context.say(f"-minen-muoto ”{token.text}” piilottaa verbin ({lemma}). Kirjoita se verbillä.",
                               f"The -minen noun '{token.text}' hides the verb ({lemma}). Write it with the verb.")
-        suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{reason} {form} …”", f"For example: '{reason} {form} …'"), advice=True)] if form else []
+        suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{reason} [kuka] {form} …”", f"For example: '{reason} [who] {form} …'"), advice=True)] if form else []
         return self.finding(context, token.idx, end, message, suggestions=suggestions, data={"kind": "minen", "verb": lemma})
 
     def _clause(self, context: RuleContext, token: "Token", a: "Analysis", kind: str) -> Finding:
