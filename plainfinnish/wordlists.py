@@ -27,7 +27,7 @@ UD_POS = ("NOUN", "VERB", "ADJ", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "PROPN"
 HEADER_KEYS: dict[str, type] = {"category": str, "name_fi": str, "name_en": str, "description": str}
 ENTRY_KEYS: dict[str, type | tuple[type, ...]] = {
     "lemma": str, "pattern": str, "surface": list, "pos": str, "alternatives": list, "explanation": str,
-    "severity": str, "source": str, "compound": bool, "note": str, "safe": bool,
+    "severity": str, "source": str, "compound": bool, "note": str, "safe": bool, "advice": str,
 }
 REQUIRED_ENTRY_KEYS = ("alternatives", "explanation", "severity", "source")
 
@@ -52,6 +52,7 @@ class Entry:
     compound: bool = True
     note: str | None = None
     safe: bool | None = None  # None: the default (safe for single words, not for patterns)
+    advice: str | None = None  # a rewrite hint instead of a replacement ("Kerro tekijä: {jonkun} tekee …")
 
     @property
     def label(self) -> str:
@@ -204,9 +205,15 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
     if not kinds and "surface" not in table:
         raise ConfigError(where, f"{at}: needs 'lemma', 'pattern' or 'surface'")
     for key in REQUIRED_ENTRY_KEYS:
+        if key == "alternatives" and "advice" in table:
+            continue  # a construction with no word-for-word replacement gives advice only
         if key not in table:
             raise ConfigError(where, f"{at}: missing required key {key!r}")
-    if not table["alternatives"]:
+    if "advice" in table and not table["advice"].strip():
+        raise ConfigError(where, f"{at}: 'advice' is empty")
+    if "advice" in table and "{" in table["advice"].replace("{jonkun}", ""):
+        raise ConfigError(where, f"{at}: 'advice' may hold only the placeholder {{jonkun}} (the pattern's genitive word)")
+    if "advice" not in table and not table["alternatives"]:
         raise ConfigError(where, f"{at}: 'alternatives' must name at least one plain alternative")
     if table["severity"] not in SEVERITIES:
         raise ConfigError(where, f"{at}: severity must be \"error\", \"warning\" or \"info\", not {table['severity']!r}")
@@ -221,11 +228,12 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
         raise ConfigError(where, f"{at}: 'lemma' is empty")
     entry = Entry(
         file=where, index=index, category=header["category"], category_fi=header["name_fi"],
-        category_en=header["name_en"], alternatives=tuple(a.strip() for a in table["alternatives"]),
+        category_en=header["name_en"], alternatives=tuple(a.strip() for a in table.get("alternatives", ())),
         explanation=table["explanation"].strip(), severity=table["severity"], source=table["source"],
         lemma=table["lemma"].strip() if "lemma" in table else None, pattern=pattern,
         surface=tuple(s.strip() for s in table.get("surface", ())), pos=table.get("pos"),
         compound=table.get("compound", True), note=table.get("note"), safe=table.get("safe"),
+        advice=table["advice"].strip() if "advice" in table else None,
     )
     for form in entry.surface:
         compile_surface(form, entry)  # a bad pattern is an error naming file and entry

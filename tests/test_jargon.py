@@ -206,3 +206,67 @@ def test_rule_page_is_complete() -> None:
     for page in (RULE.doc_fi, RULE.doc_en):
         assert page.what and page.why and page.example and page.use_instead and page.fix_safety and page.references
     assert set(RULE.options) == {"allow", "alternatives"}
+
+
+@pytest.mark.parametrize(("sentence", "span", "suggestion"), [
+    ("Lähetys viivästyi lakon johdosta.", "lakon johdosta", "lakon vuoksi"),
+    ("Toimitukset viivästyivät lakkojen johdosta.", "lakkojen johdosta", "lakkojen vuoksi"),
+])
+def test_wildcard_pattern_replaces_the_fixed_word_and_keeps_the_genitive(sentence: str, span: str, suggestion: str,
+                                                                          profile: str) -> None:
+    [finding] = jargon(sentence, profile)
+    assert finding.text == span
+    assert [s.text for s in finding.suggestions] == [suggestion]
+
+
+def test_toimesta_gives_advice_naming_the_doer_never_a_replacement(profile: str) -> None:
+    [finding] = jargon("Paketti viedään Postin toimesta huomenna.", profile)
+    assert finding.text == "Postin toimesta"
+    [advice] = finding.suggestions
+    assert advice.advice and not advice.safe
+    assert advice.text == "Kerro tekijä: Posti tekee …"
+    assert "tekijä" not in finding.data["alternatives"] and "Postin tekijä" not in finding.message
+    [lower] = jargon("Asia käsitellään hallituksen toimesta.", profile)
+    assert lower.suggestions[0].text == "Kerro tekijä: hallitus tekee …"
+
+
+@pytest.mark.parametrize(("sentence", "word", "lemma"), [
+    # Voikko also reads these as plurals of the adjective "perintätoimenpiteinen" / "häiriötilanteinen"
+    ("Perintätoimenpiteisiin ryhdytään, jos laskua ei makseta.", "Perintätoimenpiteisiin", "perintätoimenpide"),
+    ("Emme ryhdy perintätoimenpiteisiin vielä.", "perintätoimenpiteisiin", "perintätoimenpide"),
+    ("Varaudumme häiriötilanteisiin hyvin.", "häiriötilanteisiin", "häiriötilanne"),
+    ("Häiriötilanteessa soita meille.", "Häiriötilanteessa", "häiriötilanne"),
+    # the whole-word entry, not the compound part "toimenpide"; another compound still hits the part
+    ("Perintätoimenpiteet alkavat huomenna.", "Perintätoimenpiteet", "perintätoimenpide"),
+    ("Ylläpitotoimenpiteet alkavat huomenna.", "Ylläpitotoimenpiteet", "toimenpide"),
+])
+def test_whole_word_entry_wins_and_spurious_derived_readings_do_not_block(sentence: str, word: str, lemma: str,
+                                                                           profile: str) -> None:
+    [finding] = jargon(sentence, profile)
+    assert (finding.text, finding.data["lemma"]) == (word, lemma)
+
+
+def test_spurious_derived_reading_is_dropped_only_beside_a_noun_reading() -> None:
+    from plainfinnish.rules.jargon import _plain_readings
+
+    kept = _plain_readings(analyze("perintätoimenpiteisiin"))
+    assert {a.baseform for a in kept} == {"perintätoimenpide"}
+    # an -inen adjective with no noun reading of the same form keeps its reading
+    assert {a.baseform for a in _plain_readings(analyze("sähköisiin"))} == {a.baseform for a in analyze("sähköisiin")}
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion"), [
+    ("Hinta on hyvä. Ko. tuote on hyvä.", "Ko.", "Kyseinen"),
+    ("Hinta on hyvä. Sis. kuljetuksen.", "Sis.", "Sisältää"),
+    ("Hinta sis. kuljetuksen.", "sis.", "sisältää"),
+    ("Tilaus on valmis. Ml. kuljetus.", "Ml.", "Mukaan lukien"),
+    ("Osta kyniä, kumeja jne.", "jne.", "ja niin edelleen"),
+])
+def test_abbreviations_split_from_their_dot_are_found(text: str, span: str, suggestion: str, profile: str) -> None:
+    [finding] = jargon(text, profile)
+    assert finding.text == span
+    assert finding.suggestions[0].text == suggestion
+
+
+def test_known_word_before_a_full_stop_is_not_an_abbreviation(profile: str) -> None:
+    assert jargon("Pullossa on 5 ml.", profile) == []

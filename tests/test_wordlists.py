@@ -24,7 +24,7 @@ def test_shipped_wordlists_pass_the_check() -> None:
 def test_test_wordlists_pass_the_check() -> None:
     proc = run_cli("wordlists", "check", *sorted(str(p) for p in (DATA / "wordlists").glob("*.toml")))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "10 entries in 3 wordlist file(s)" in proc.stdout
+    assert "18 entries in 3 wordlist file(s)" in proc.stdout
 
 
 def test_broken_wordlists_name_file_and_entry() -> None:
@@ -52,6 +52,10 @@ def test_broken_wordlists_name_file_and_entry() -> None:
      "alternatives=['jos']\nexplanation='x'\nseverity='info'\nsource='t'\ncolour='red'\n", r"entry 1 \('mikäli'\): unknown key 'colour'"),
     ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\npattern='maksu'\n"
      "alternatives=['jos']\nexplanation='x'\nseverity='info'\nsource='t'\n", r"a pattern needs at least two words"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\npattern='jonkun toimesta'\n"
+     "advice='Kerro {tekijä}'\nexplanation='x'\nseverity='info'\nsource='t'\n", r"'advice' may hold only the placeholder"),
+    ("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\npattern='jonkun toimesta'\n"
+     "explanation='x'\nseverity='info'\nsource='t'\n", r"missing required key 'alternatives'"),
     ("not = [toml", r"invalid TOML"),
 ])
 def test_schema_errors_name_file_and_entry(tmp_path, content: str, problem: str) -> None:

@@ -152,10 +152,15 @@ class Jargon(Rule):
     def _match_token(self, token: "Token", lexicon: "Lexicon", allow: set[str], accurate: bool) -> Match | None:
         if token.is_space or token.is_punct or token._.is_placeholder or not any(c.isalpha() for c in token.text):
             return None
-        analyses = token._.analyses
+        analyses = _plain_readings(token._.analyses)
         doc = token.doc
-        if not token.whitespace_ and token.i + 1 < len(doc) and (doc[token.i + 1].text == "." or doc[token.i + 1].is_alpha):
-            # the tokenizer splits some words: "Ko." -> "Ko" "."; "jollei" -> "joll" "ei"
+        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
+            # the tokenizer splits an abbreviation from its dot at a sentence start ("Ko." -> "Ko" ".")
+            abbreviation = self._match_abbreviation(token, lexicon, allow)
+            if abbreviation is not None:
+                return abbreviation
+        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
+            # the tokenizer splits some words: "jollei" -> "joll" "ei"
             from plainfinnish.nlp.voikko import analyze
 
             joined = doc[token.i: token.i + 2]
@@ -168,18 +173,29 @@ class Jargon(Rule):
         elif token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha and token.is_alpha:
             return None  # "ei" of "joll|ei" is not a word of its own
         if not analyses:
+            if token.text.endswith(".") and _ends_sentence(token) and token._.analyses == () and _known(token.text[:-1]):
+                return None  # "5 ml." at a sentence end: a known word and the full stop
             for entry in lexicon.surface_entries(token.text):
                 if entry.key not in allow:
                     return Match(entry, [token], token, None)
             return None
         if accurate:
             best = token._.analysis
+            if best is not None and best not in analyses:
+                # the tagger chose a spurious derived reading: take the plain noun of the same form
+                best = next((a for a in analyses if a.case == best.case and a.number == best.number), best)
             readings = [best] if best is not None else []
         else:
             # Voikko often splits a simple word into a fanciful compound too ("kuuluu" = kuu+luu)
             fewest = min(len(a.parts) for a in analyses)
             readings = [a for a in analyses if len(a.parts) == fewest]
         found = [self._match_reading(a, lexicon, allow) for a in readings]
+        whole = [f for f in found if f is not None and f[1] == 0 and f[2] is None]
+        if whole and all(f is not None for f in found) and all(f[0] is whole[0][0] for f in whole):
+            # a reading that is a whole-word entry wins over readings that only hit a compound part
+            # ("perintätoimenpide" as a whole, not its part "toimenpide")
+            readings = [a for a, f in zip(readings, found) if f in whole]
+            found = [f for f in found if f in whole]
         first = found[0] if found else None
         # when in doubt, do not flag: every reading must point at the same entry
         if first is None or any(f is None or f[0] is not first[0] for f in found):
@@ -192,6 +208,28 @@ class Jargon(Rule):
             return None
         others = tuple(a for a, f in zip(readings, found) if a is not reading and f == first)
         return Match(entry, [token], token, reading, start, end, others)
+
+    def _match_abbreviation(self, token: "Token", lexicon: "Lexicon", allow: set[str]) -> Match | None:
+        """An abbreviation split from its dot ("Ko" "." / "Sis" "."), matched as the joined word
+        through Voikko ("ko.") or the surface forms of one Voikko lacks ("sis.", "ml.")."""
+        from plainfinnish.nlp.voikko import analyze
+
+        doc = token.doc
+        dot = doc[token.i + 1]
+        if token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha:
+            return None
+        if _ends_sentence(dot) and token._.analyses:
+            return None  # "5 ml." : a known word, and the dot ends the sentence
+        joined = token.text + "."
+        for form in dict.fromkeys((joined, joined.lower())):
+            for a in analyze(form):
+                found = self._match_reading(a, lexicon, allow)
+                if found is not None and found[1] == 0 and found[2] is None:
+                    return Match(found[0], [token, dot], token, a, surface=joined)
+        for entry in lexicon.surface_entries(joined):
+            if entry.key not in allow:
+                return Match(entry, [token, dot], token, None, surface=joined)
+        return None
 
     @staticmethod
     def _match_reading(a: "Analysis", lexicon: "Lexicon", allow: set[str]) -> tuple["Entry", int, int | None] | None:
@@ -323,6 +361,8 @@ class Jargon(Rule):
         entry = match.entry
         alternatives = overrides.get(entry.key, list(entry.alternatives))
         suggestions: list[Suggestion] = []
+        if entry.advice and entry.key not in overrides:
+            return self._advice_finding(match, context, severity_fixed, lexicon)
         for alt in alternatives:
             for suggestion in self._suggest(match, alt):
                 if all(s.text != suggestion.text for s in suggestions):
@@ -353,6 +393,38 @@ class Jargon(Rule):
         )
         if not severity_fixed:
             finding.severity = entry.severity  # the wordlist decides unless the configuration does
+        return finding
+
+    def _advice_finding(self, match: Match, context: RuleContext, severity_fixed: bool, lexicon: "Lexicon") -> Finding:
+        """A construction with no word-for-word replacement ("Postin toimesta"): advice to rewrite,
+        with the pattern's genitive word in its base form ("Kerro tekijä: Posti tekee …")."""
+        from plainfinnish.nlp.inflect import follow_case
+
+        entry = match.entry
+        doc = match.head.doc
+        kept = sorted(match.kept)
+        agent = ""
+        if kept:
+            token = doc[kept[0]]
+            reading = next((a for a in token._.analyses if a.case == "omanto"), None)
+            agent = follow_case(token.text, reading.baseform) if reading is not None else token.text
+        advice = entry.advice.replace("{jonkun}", agent or "…") if entry.advice else ""
+        original = doc.text[match.start:match.end]
+        category = _category_label(entry, context)
+        message = context.say(f"{category}: '{original}' – {advice}", f"{category}: '{original}' – {advice}")
+        message += f" {entry.explanation}" + (f" ({entry.note})" if entry.note else "")
+        finding = self.finding(
+            context, match.start, match.end, message, suggestions=[Suggestion(advice, advice=True)],
+            data={
+                "category": entry.category,
+                "category_name": entry.category_en if context.language == "en" else entry.category_fi,
+                "reason": entry.explanation, "lemma": entry.label, "alternatives": [], "advice": advice,
+                "source": lexicon.sources.get(entry.source, entry.source), "wordlist": entry.file,
+                **({"note": entry.note} if entry.note else {}),
+            },
+        )
+        if not severity_fixed:
+            finding.severity = entry.severity
         return finding
 
     def _suggest(self, match: Match, alternative: str) -> list[Suggestion]:
@@ -404,6 +476,36 @@ def _category_label(entry: "Entry", context: RuleContext) -> str:
     form = noun_form(words[-1], "osanto") if words else None
     label = " ".join([*words[:-1], form]) if form else entry.category_fi
     return label[:1].upper() + label[1:]
+
+
+def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
+    """The readings without Voikko's spurious -inen adjectives: "perintätoimenpiteisiin" is also read
+    as the plural of "perintätoimenpiteinen", a derivation no one writes. Such a reading is dropped
+    only when a noun reading of the same case and number exists; an -inen adjective standing alone
+    ("sähköisiin") keeps its reading."""
+    derived = [a for a in analyses if a.word_class in ("laatusana", "nimisana_laatusana") and _is_inen_derivation(a)]
+    if not derived:
+        return analyses
+    nouns = [a for a in analyses if a.word_class == "nimisana"]
+    return tuple(a for a in analyses if a not in derived
+                 or not any(n.case == a.case and n.number == a.number and n.possessive == a.possessive for n in nouns))
+
+
+def _ends_sentence(token: "Token") -> bool:
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].is_sent_start
+
+
+def _known(word: str) -> bool:
+    from plainfinnish.nlp.voikko import analyze
+
+    return bool(analyze(word))
+
+
+def _is_inen_derivation(a: "Analysis") -> bool:
+    """The last compound part is a noun made into an adjective with -inen ("toimenpide" -> "toimenpiteinen")."""
+    last = a.fstoutput.rsplit("[Bc]", 1)[-1]
+    return "[Xj]inen[X]" in last and last.count("[Xp]") == 1
 
 
 def _is_uninflected(a: "Analysis") -> bool:
