@@ -39,7 +39,7 @@ log = logging.getLogger("plainfinnish.lsp")
 
 SOURCE = "plainfinnish"
 #: Where a rule's page lives; `{rule}` is the rule id (the page is `plainfinnish explain RULE`).
-RULE_DOCS_URL = "https://example.invalid/plainfinnish/docs/rules/{rule}.md"
+from plainfinnish.rules.pages import RULE_DOCS_URL  # noqa: E402
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 CONFIG_GLOBS = ("**/pyproject.toml", "**/.plainfinnish.toml")
 DEFAULT_DEBOUNCE_MS = 250

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from plainfinnish.rules.pages import PROJECT_URL
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: Findings that are not produced by a rule module (suppression comments that do not parse).
@@ -29,7 +31,7 @@ def _rule_name(rule_id: str) -> str:
 
 def _rules(language: str) -> list[dict[str, Any]]:
     from plainfinnish.rules import available
-    from plainfinnish.rules.pages import rule_page
+    from plainfinnish.rules.pages import RULE_DOCS_URL, rule_page
 
     out = []
     for rule_id, rule in available().items():
@@ -41,7 +43,8 @@ def _rules(language: str) -> list[dict[str, Any]]:
             "shortDescription": {"text": rule.name_en if language == "en" else rule.name_fi},
             "fullDescription": {"text": page.what},
             "help": {"text": markdown, "markdown": markdown},
-            "defaultConfiguration": {"level": LEVELS[rule.default_severity]},
+            "helpUri": RULE_DOCS_URL.format(rule=rule_id),
+            "defaultConfiguration": {"level": LEVELS[rule.default_severity], "enabled": rule.enabled_by_default},
             "properties": {"tags": ["plain-language", "finnish", rule.scope]},
         })
     for rule_id, (name_fi, name_en, what_fi, what_en) in EXTRA_RULES.items():
@@ -136,7 +139,7 @@ def report(results: list, options: dict[str, Any]) -> dict[str, Any]:
             "name": "plainfinnish",
             "semanticVersion": __version__,
             "version": __version__,
-            "informationUri": "https://example.invalid/plainfinnish",
+            "informationUri": PROJECT_URL,
             "language": language,
             "rules": rules,
         }},

@@ -1,0 +1,29 @@
+"""Every rule has a complete page, and docs/rules/ holds the current pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from plainfinnish.rules import available
+from plainfinnish.rules.pages import rule_page, write_pages
+
+
+@pytest.mark.parametrize("rule_id", list(available()))
+def test_rule_page_is_complete_in_both_languages(rule_id):
+    rule = available()[rule_id]
+    for language in ("fi", "en"):
+        page = rule.page(language)
+        for field in ("title", "what", "why", "example", "use_instead", "fix_safety"):
+            assert getattr(page, field).strip(), (rule_id, language, field)
+    assert rule.default_severity in ("error", "warning", "info")
+
+
+def test_docs_rules_folder_is_up_to_date(tmp_path):
+    """Regenerate with: .venv/bin/python -m plainfinnish.rules.pages docs/rules"""
+    written = write_pages(tmp_path)
+    for path in written:
+        shipped = ROOT / "docs" / "rules" / path.name
+        assert shipped.exists(), f"missing {shipped}"
+        assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), f"{shipped} is out of date"
+    assert rule_page(available()["jargon"], "fi").startswith("# jargon")
