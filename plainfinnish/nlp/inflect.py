@@ -21,7 +21,11 @@ from plainfinnish.nlp.voikko import Analysis, analyze
 Signature = tuple[str, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None]
 
 #: Pattern words standing for "any genitive noun phrase" ("jonkun toimesta").
-PATTERN_WILDCARDS = {"joku", "jonkun", "jokin", "jonkin"}
+GENITIVE_WILDCARDS = {"joku", "jonkun", "jokin", "jonkin"}
+#: A pattern word standing for "any verb in the 1st infinitive" right after the pattern's verb
+#: ("tulla A-infinitiivi": "asiakkaan tulee toimittaa").
+INFINITIVE_WILDCARD = "a-infinitiivi"
+PATTERN_WILDCARDS = GENITIVE_WILDCARDS | {INFINITIVE_WILDCARD}
 
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 _BACK = str.maketrans("äöy", "aou")

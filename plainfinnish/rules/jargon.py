@@ -263,7 +263,7 @@ class Jargon(Rule):
     # --- multi-word patterns ------------------------------------------------------------------
 
     def _match_patterns(self, sentence: "Span", lexicon: "Lexicon", allow: set[str], accurate: bool) -> list[Match]:
-        from plainfinnish.nlp.inflect import PATTERN_WILDCARDS, verb_lemma
+        from plainfinnish.nlp.inflect import GENITIVE_WILDCARDS, INFINITIVE_WILDCARD, verb_lemma
 
         if not lexicon.by_pattern_word:
             return []
@@ -277,8 +277,12 @@ class Jargon(Rule):
                 lemmas.setdefault(verb_lemma(a).lower(), a)
                 lemmas[a.baseform.lower()] = a if a.baseform.lower() not in lemmas or lemmas[a.baseform.lower()] is None else lemmas[a.baseform.lower()]
                 if a.case == "omanto" and a.word_class in ("nimisana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi"):
-                    for w in PATTERN_WILDCARDS:
+                    for w in GENITIVE_WILDCARDS:
                         lemmas.setdefault(w, a)
+            for a in t._.analyses:
+                # every reading, also in the accurate profile: the tagger often calls "lähettää" finite
+                if a.mood == "A-infinitive" and a.word_class == "teonsana" and not a.possessive and not a.focus:
+                    lemmas.setdefault(INFINITIVE_WILDCARD, a)
             lemma_sets.append(lemmas)
             for lemma in lemmas:
                 for entry in lexicon.by_pattern_word.get(lemma, ()):
@@ -296,7 +300,7 @@ class Jargon(Rule):
 
     def _place_pattern(self, entry: "Entry", words: list["Token"], lemma_sets: list[dict[str, "Analysis | None"]],
                        has_deps: bool, used: set[int]) -> Match | None:
-        from plainfinnish.nlp.inflect import PATTERN_WILDCARDS
+        from plainfinnish.nlp.inflect import INFINITIVE_WILDCARD, PATTERN_WILDCARDS
 
         pattern = [w.lower() for w in entry.pattern]
         positions = [[i for i, ls in enumerate(lemma_sets) if w in ls and words[i].i not in used] for w in pattern]
@@ -316,6 +320,11 @@ class Jargon(Rule):
             between = [words[i] for i in range(lo + 1, hi) if i not in chosen]
             if any(t.lower_ in _CLAUSE_BREAKS or t.is_punct for t in between):
                 continue
+            if INFINITIVE_WILDCARD in pattern and not _infinitive_follows(pattern, chosen, words, lemma_sets):
+                continue
+            if any(w in PATTERN_WILDCARDS and w != INFINITIVE_WILDCARD and j + 1 < len(pattern) and chosen[j + 1] != chosen[j] + 1
+                   for j, w in enumerate(pattern)):
+                continue  # "jonkun johdosta": the genitive right before the postposition, not one further back
             tokens = [words[i] for i in chosen]
             if has_deps and not _connected(tokens) and hi - lo + 1 != len(chosen):
                 continue
@@ -534,6 +543,33 @@ def _pos_fits(tagger_pos: str, wanted: str, reading: "Analysis") -> bool:
     related = {"NOUN": {"PROPN", "ADJ"}, "ADJ": {"NOUN", "VERB"}, "VERB": {"AUX", "ADJ", "NOUN"}, "AUX": {"VERB"},
                "SCONJ": {"CCONJ", "ADV"}, "CCONJ": {"SCONJ", "ADV"}, "ADV": {"ADP", "SCONJ", "CCONJ"}, "ADP": {"ADV"}}
     return tagger_pos in related.get(wanted, set())
+
+
+def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Token"],
+                        lemma_sets: list[dict[str, "Analysis | None"]]) -> bool:
+    """The infinitive wildcard depends on the verb before it: it follows that verb with at most
+    adverbs between ("tulee aina toimittaa"), and the verb is a 3rd person singular or connegative
+    form, as in the necessive construction ("hakemukset tulee lähettää"; not "ne tulevat nähdä")."""
+    from plainfinnish.nlp.inflect import INFINITIVE_WILDCARD, PATTERN_WILDCARDS, verb_lemma
+
+    at = pattern.index(INFINITIVE_WILDCARD)
+    verbs = [j for j, w in enumerate(pattern[:at]) if w not in PATTERN_WILDCARDS]
+    if not verbs:
+        return True
+    verb_word, verb_at, inf_at = pattern[verbs[-1]], chosen[verbs[-1]], chosen[at]
+    if not verb_at < inf_at <= verb_at + 2:
+        return False
+    if any(not any(a.pos == "ADV" for a in words[i]._.analyses) for i in range(verb_at + 1, inf_at)):
+        return False
+    after_negation = verb_at > 0 and any(a.word_class == "kieltosana" for a in words[verb_at - 1]._.analyses)
+    for a in words[verb_at]._.analyses:
+        if verb_lemma(a).lower() != verb_word or a.participle:
+            continue
+        if a.mood in ("indicative", "conditional", "potential") and a.person == "3" and a.number == "singular":
+            return True
+        if after_negation and a.negative in ("true", "both"):
+            return True  # the connegative "(ei) tule"
+    return False
 
 
 def _connected(tokens: list["Token"]) -> bool:
