@@ -136,3 +136,8 @@ def test_unverifiable_form_falls_back_to_the_base_form() -> None:
 def test_category_name_in_partitive_is_verified() -> None:
     assert noun_form("virkakieli", "osanto") == "virkakieltä"
     assert noun_form("lakikieli", "osanto") == "lakikieltä"
+
+
+@pytest.mark.parametrize(("original", "expected"), [("hyväksikäyttäen", "käyttäen"), ("hyväksikäyttäessä", "käyttäessä")])
+def test_second_infinitive_keeps_instructive_apart_from_inessive(original: str, expected: str) -> None:
+    assert fit("käyttää", original, reading(original, "hyväksikäyttää")) == (expected, True)

@@ -270,3 +270,32 @@ def test_abbreviations_split_from_their_dot_are_found(text: str, span: str, sugg
 
 def test_known_word_before_a_full_stop_is_not_an_abbreviation(profile: str) -> None:
     assert jargon("Pullossa on 5 ml.", profile) == []
+
+
+@pytest.mark.parametrize(("sentence", "span", "suggestion"), [
+    ("Kausitarra tulee kiinnittää näkyvälle paikalle.", "tulee kiinnittää", "pitää kiinnittää"),
+    ("Hakemukset tulee lähettää maaliskuussa.", "tulee lähettää", "pitää lähettää"),
+    ("Asiakkaan tulee aina ilmoittaa muutoksista.", "tulee aina ilmoittaa", "pitää aina ilmoittaa"),
+    ("Sinun tulisi maksaa lasku viikossa.", "tulisi maksaa", "pitäisi maksaa"),
+    ("Sinun ei tule maksaa laskua.", "tule maksaa", "pidä maksaa"),
+])
+def test_tulla_with_an_infinitive_is_the_obligation(sentence: str, span: str, suggestion: str, profile: str) -> None:
+    [finding] = jargon(sentence, profile)
+    assert finding.text == span
+    assert [s.text for s in finding.suggestions] == [suggestion]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paketti tulee olemaan perillä huomenna.",  # future with the MA-infinitive
+    "Tulen hakemaan paketin huomenna.",
+    "Kun tulee aika maksaa, lähetämme laskun.",  # a noun between: not the necessive
+    "Ne tulevat nähdä sen.",  # plural: the necessive is always 3rd singular
+])
+def test_tulla_without_the_necessive_is_not_flagged(sentence: str, profile: str) -> None:
+    assert jargon(sentence, profile) == []
+
+
+def test_genitive_wildcard_binds_the_word_right_before_the_postposition(profile: str) -> None:
+    [finding] = jargon("Sopimus purkautuu hallituksen päätöksen johdosta.", profile)
+    assert finding.text == "päätöksen johdosta"
+    assert finding.suggestions[0].text == "päätöksen vuoksi"

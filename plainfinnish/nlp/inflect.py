@@ -57,7 +57,11 @@ def signature(a: Analysis) -> Signature:
     group = "V" if a.word_class in ("teonsana", "kieltosana") else "N"
     # the backends differ in NEGATIVE on nouns and clitic forms; only a verb's polarity matters
     negative = a.negative if group == "V" and a.negative in ("true", "both") else None
-    return (group, a.case, a.number, a.person, a.mood, a.tense, negative, a.possessive, a.participle, a.comparison)
+    case = a.case
+    if a.mood == "E-infinitive" and case is None:
+        # Voikko gives no case for the 2nd infinitive: tell "käyttäen" (instructive) from "käyttäessä" (inessive)
+        case = "keinonto" if a.fstoutput.rsplit("[Tn2]", 1)[-1].startswith("en") else "sisaolento"
+    return (group, case, a.number, a.person, a.mood, a.tense, negative, a.possessive, a.participle, a.comparison)
 
 
 def verb_lemma(a: Analysis) -> str:
