@@ -140,6 +140,7 @@ def make_voikko_tagger(nlp: Language, name: str, set_pos: bool, set_lemma: bool)
 
 
 _KEEP = -1  # in a tagger entry: leave the attribute as the previous components set it
+_MISSING = object()
 
 
 class VoikkoTagger:
@@ -172,10 +173,10 @@ class VoikkoTagger:
             entries.clear()
         out = current[:, 1:].copy()
         rows = current.tolist()
-        for i, (orth, pos, lemma, morph) in enumerate(rows):
+        for i, (orth, pos, _lemma, morph) in enumerate(rows):
             key = (orth, pos, morph)
-            entry = entries.get(key, _KEEP)
-            if entry == _KEEP:
+            entry = entries.get(key, _MISSING)
+            if entry is _MISSING:
                 entry = entries[key] = self._entry(doc.vocab, orth, pos, morph)
             if entry is None:  # starts like a placeholder: decide from the message
                 token = doc[i]
@@ -185,8 +186,7 @@ class VoikkoTagger:
                     out[i, 1] = orth
                     continue
                 entry = self._entry(doc.vocab, orth, pos, morph, placeholder_form=False)
-                assert entry is not None
-            new_pos, new_lemma, new_morph = entry
+            new_pos, new_lemma, new_morph = entry  # type: ignore[misc]
             if new_pos != _KEEP:
                 out[i, 0] = new_pos
             if new_lemma != _KEEP:
