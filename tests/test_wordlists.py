@@ -112,3 +112,16 @@ def test_shipped_entries_leave_plain_sentences_alone(sentence: str) -> None:
 
     findings = plainfinnish.lint(sentence, config={"select": ["jargon"]})
     assert [f.text for f in findings if f.severity != "info"] == []
+
+
+def test_readme_counts_match_the_shipped_lists() -> None:
+    import re
+
+    readme = Path(__file__).parent.parent / "wordlists" / "README.md"
+    if not readme.exists() or not wordlists.shipped_paths():
+        pytest.skip("no shipped wordlists")
+    counts = {p.name: len(wordlists.parse_file(p)[0]) for p in wordlists.shipped_paths()}
+    listed = dict(re.findall(r"^\| `([\w-]+\.toml)` \|.*\| (\d+) \|$", readme.read_text(encoding="utf-8"), re.M))
+    assert {name: int(n) for name, n in listed.items()} == counts
+    total = re.search(r"\*\*total\*\* \| \| \*\*(\d+)\*\*", readme.read_text(encoding="utf-8"))
+    assert total is not None and int(total.group(1)) == sum(counts.values())

@@ -68,7 +68,9 @@ class Jargon(Rule):
         "`reklamaatiolomakkeella`, `asiakasreklamaatio`). Monisanaiset rakenteet (`suorittaa maksu`) löytyvät "
         "missä tahansa taivutusmuodossa ja suomen sallimassa sanajärjestyksessä saman lauseen sisältä. Lyhennettä "
         "ei merkitä enää sen jälkeen, kun se on selitetty, esim. `arvonlisävero (alv)`. Ilmoitus kertoo sanan "
-        "luokan ja syyn; ehdotus on taivutettu korvattavan sanan muotoon.",
+        "luokan ja syyn; ehdotus on taivutettu korvattavan sanan muotoon. Rakenteista, joille ei ole sanasta sanaan "
+        "sopivaa korvaajaa, annetaan neuvo (`Postin toimesta` → `Kerro tekijä: Posti tekee …`). Velvoitusta "
+        "ilmaiseva `tulla` + perusmuoto (`hakemus tulee lähettää`) ehdotetaan muotoon `pitää lähettää`.",
         why="Asiakas ei tunne alan sisäistä sanastoa. Kotuksen virkakielitesti ja Selkokeskuksen ohjeet neuvovat "
         "käyttämään lukijan tuntemia sanoja ja selittämään välttämättömät termit. Sanaston tunnistus taivutetuista "
         "muodoista on suomessa välttämätöntä: pelkkä merkkijonohaku ei löydä sanaa `reklamaationne`.",
@@ -77,14 +79,15 @@ class Jargon(Rule):
         fix_safety="Yksittäisen sanan ehdotus on turvallinen, kun Voikko on vahvistanut taivutetun muodon (sama "
         "sija, luku, persoona, tapaluokka ja omistusliite) eikä sanaluettelo merkitse sanaa harkintaa vaativaksi "
         "(`safe = false`). Jos muotoa ei saada vahvistettua, ehdotetaan perusmuotoa, joka on taivutettava käsin; "
-        "monisanaisten rakenteiden ja lyhenteiden ehdotukset on aina tarkistettava.\n\n"
+        "monisanaisten rakenteiden ja lyhenteiden ehdotukset on aina tarkistettava. Neuvoa (`Kerro tekijä: …`) ei "
+        "sovelleta automaattisesti.\n\n"
         "Asetukset: `allow` (lista perusmuotoja, joita ei merkitä), `alternatives` (taulukko perusmuoto → "
         "vaihtoehdot) ja ylätason `wordlists` (organisaation omat sanaluettelot).",
         references=(
             "Kotus, Virkakielitesti",
             "Kotus, Kielitoimiston ohjepankki: virkakieli",
             "Selkokeskus, selkokirjoitusohjeet: sanasto",
-            "plainfinnish: docs/wordlists.md (sanaluetteloiden muoto)",
+            "plainfinnish: docs/wordlists.md (sanaluetteloiden muoto) ja wordlists/README.md (luokat ja valintaperiaatteet)",
         ),
     )
     doc_en = RuleDoc(
@@ -96,7 +99,9 @@ class Jargon(Rule):
         "`asiakasreklamaatio`). Multi-word constructions (`suorittaa maksu`) are found in any inflection and any "
         "word order Finnish allows within one clause. An abbreviation explained at first use "
         "(`arvonlisävero (alv)`) is not flagged after that. The message names the category and the reason; the "
-        "suggestion is inflected to the form of the word it replaces.",
+        "suggestion is inflected to the form of the word it replaces. Constructions with no word-for-word "
+        "replacement get advice instead (`Postin toimesta` → `Kerro tekijä: Posti tekee …`). The necessive `tulla` + "
+        "1st infinitive (`hakemus tulee lähettää`) is suggested as `pitää lähettää`.",
         why="Customers do not know an industry's internal vocabulary. Kotus' officialese test and Selkokeskus "
         "advise words the reader knows and explaining the terms that are needed. In Finnish, matching must see "
         "through inflection: a string search does not find `reklamaationne`.",
@@ -105,7 +110,8 @@ class Jargon(Rule):
         fix_safety="A single-word suggestion is safe when Voikko has verified the inflected form (same case, "
         "number, person, mood and possessive suffix) and the wordlist does not mark the entry as needing "
         "judgement (`safe = false`). When no form verifies, the base form is offered and must be inflected by "
-        "hand; suggestions for multi-word constructions and abbreviations always need review.\n\n"
+        "hand; suggestions for multi-word constructions and abbreviations always need review. Advice "
+        "(`Kerro tekijä: …`) is never applied automatically.\n\n"
         "Options: `allow` (base forms never flagged), `alternatives` (table lemma → alternatives) and the "
         "top-level `wordlists` (the organisation's own wordlists).",
         references=doc_fi.references,
