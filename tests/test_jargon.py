@@ -299,3 +299,10 @@ def test_genitive_wildcard_binds_the_word_right_before_the_postposition(profile:
     [finding] = jargon("Sopimus purkautuu hallituksen päätöksen johdosta.", profile)
     assert finding.text == "päätöksen johdosta"
     assert finding.suggestions[0].text == "päätöksen vuoksi"
+
+
+def test_suggestion_keeps_a_lowercase_sentence_start() -> None:
+    text = "Hei,\n\nreklamaatiosi on käsitelty. Reklamaation käsittely kesti viikon."
+    found = {f.text: [s.text for s in f.suggestions] for f in jargon(text)}
+    assert found["reklamaatiosi"][0][:1].islower()
+    assert found["Reklamaation"][0][:1].isupper()

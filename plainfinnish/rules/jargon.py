@@ -460,7 +460,9 @@ class Jargon(Rule):
         from plainfinnish.nlp.inflect import follow_case
 
         head = match.head
-        if head.is_sent_start and text[:1].islower() and match.tokens[0] is head:
+        # Capitalisation follows the original: a sentence that starts in lowercase (a greeting line
+        # "Hei,\n\ntikettisi on …") keeps its lowercase start.
+        if head.is_sent_start and text[:1].islower() and match.tokens[0] is head and head.text[:1].isupper():
             text = text[:1].upper() + text[1:]
         safe = verified and match.entry.is_safe
         if len(match.tokens) == 1:
