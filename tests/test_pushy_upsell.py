@@ -172,3 +172,14 @@ def test_dev_corpus_recall_and_precision():
         hits += sum(any(overlaps(lab, f) for lab in label["pushy"]) for f in found)
     assert found_labels / labels_total >= 0.75
     assert hits / max(findings_total, 1) >= 0.75
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Vain 48 tuntia aikaa – tilaa nyt.", "Vain 48 tuntia aikaa"),
+    ("Alennusta on enää 2 päivää.", "enää 2 päivää"),
+    ("Toimitus kestää vain 2 päivää.", None),
+    ("Linkki on voimassa 24 tuntia.", None),
+])
+def test_countdowns_but_not_durations(lint, text, flagged):
+    found = [f.text for f in lint(text, select=["pushy-upsell"])]
+    assert found == ([flagged] if flagged else [])

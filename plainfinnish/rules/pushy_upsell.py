@@ -111,6 +111,11 @@ def urgency(ws: list["Token"], service: bool) -> Iterator[Hit]:
             j = find(ws, "limited_times", i + 1, i + 4)
             if j is not None and not concrete:
                 yield Hit(i, j, "false-urgency", "limited-time")
+        # A countdown: "enää 2 päivää", "vain 48 tuntia aikaa"; not "toimitus kestää vain 2 päivää".
+        if t.lower_ in w["only"] and i + 2 < len(ws) and ws[i + 1].like_num and has(ws[i + 2], "countdown_units"):
+            after = ws[i + 3].lower_ if i + 3 < len(ws) else ""
+            if (t.lower_ == "enää" or after in w["countdown_words"]) and not concrete:
+                yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
         # "viimeinen mahdollisuus"
         if has(t, "last_words") and i + 1 < len(ws) and has(ws[i + 1], "chance_nouns"):
             yield Hit(i, i + 1, "false-urgency", "last-chance")
