@@ -83,9 +83,8 @@ def main() -> None:
     else:
         import spacy
 
-        from plainfinnish.nlp.pipeline import MODEL
-
         from plainfinnish.nlp import voikko
+        from plainfinnish.nlp.pipeline import MODEL
 
         # The model's lemmatizer needs native libvoikko: on the pure backend it cannot load.
         no_lemmatizer = [] if voikko.backend().name == "libvoikko" else ["lemmatizer"]

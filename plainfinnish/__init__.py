@@ -50,9 +50,10 @@ def lint(text: str, *, filename: str | None = None, config: "Config | dict[str, 
 def analyze(text: str, *, profile: str = "fast") -> "Doc":
     """The analysed spaCy Doc of a plain text: sentences, lemmas, morphology, Voikko analyses
     (`token._.analyses`, `token._.analysis`)."""
+    from array import array
+
     from plainfinnish.document import Message
     from plainfinnish.engine import analyze_messages
-    from array import array
 
     message = Message(text=text, starts=array("q", range(len(text))), ends=array("q", range(1, len(text) + 1)))
     return next(analyze_messages([message], profile))

@@ -258,7 +258,7 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
                 result = lint_source(item.source, config, fmt)
             if fix.encode(item.source, item.source.text) != item.data:
                 raise InputError(item.display, "cannot re-encode the file exactly as it was; fixes not written")
-            outcome = fix.fix_file(result, unsafe, lambda s: lint_source(s, config, fmt))
+            outcome = fix.fix_file(result, unsafe, lambda s, config=config, fmt=fmt: lint_source(s, config, fmt))
             reverted += len(outcome.rejected)
             if outcome.text is None:
                 continue

@@ -248,7 +248,7 @@ def lsp() -> None:
         from plainfinnish.lsp.server import main as serve
     except ModuleNotFoundError:
         error("the language server is not available in this installation")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     serve()
 
 
@@ -261,7 +261,7 @@ def wordlists_check(
         from plainfinnish.wordlists import validate_cli
     except ModuleNotFoundError:
         error("wordlists are not available in this installation")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     raise typer.Exit(validate_cli(paths or []))
 
 

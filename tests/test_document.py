@@ -31,7 +31,7 @@ def test_decodes_utf8_and_utf16_with_and_without_bom(data, encoding):
 
 def test_invalid_utf8_names_the_file_byte_and_line():
     with pytest.raises(InputError) as err:
-        SourceText.from_bytes("muistutus.txt", "Hei\nmaksa ".encode() + b"\xe4\xe4")
+        SourceText.from_bytes("muistutus.txt", b"Hei\nmaksa " + b"\xe4\xe4")
     message = str(err.value)
     assert message.startswith("muistutus.txt: not UTF-8")
     assert "line 2" in message and "0xe4" in message

@@ -192,7 +192,7 @@ def test_read_only_file_is_an_error_not_a_write(tmp_path: Path) -> None:
 
 def test_unparsable_file_is_not_written(tmp_path: Path) -> None:
     path = tmp_path / "viesti.txt"
-    data = "Kiitos, reklamaatio on saapunut.\n".encode() + b"\xff\n"
+    data = b"Kiitos, reklamaatio on saapunut.\n" + b"\xff\n"
     path.write_bytes(data)
     code, _, err = run("--fix", str(path))
     assert code == 2 and "not UTF-8" in err

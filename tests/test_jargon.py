@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import plainfinnish
+from conftest import span_text
 from plainfinnish import wordlists
 from plainfinnish.errors import ConfigError
 from plainfinnish.nlp.voikko import analyze
-from conftest import span_text
 
 DATA = Path(__file__).parent / "data" / "wordlists"
 TEST_LISTS = sorted(str(p) for p in DATA.glob("*.toml"))

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import run_cli
-
 from plainfinnish.checker import POOL_MIN_FILES
 
 LONG = ("Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa tilauksen tekemisestä, pyydämme sinua "

@@ -130,7 +130,7 @@ def test_malformed_json_rpc_is_survived(server: RawClient):
     server.send_raw(b"[1, 2, 3]")
     server.send_raw(json.dumps({"jsonrpc": "2.0", "id": 900, "method": "textDocument/hover", "params": {"bogus": 1}}).encode())
     server.send_raw(json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": 5}}).encode())
-    server.send_raw("Content-Length: 4\r\n\r\n{\"a\"".encode())  # a frame inside a frame
+    server.send_raw(b"Content-Length: 4\r\n\r\n{\"a\"")  # a frame inside a frame
     error = server.response(900)
     assert "error" in error and error["error"]["code"] in (-32602, -32603)
     assert server.status()["documents"] == 0  # still answering, nothing half-opened

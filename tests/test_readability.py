@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import plainfinnish
-from conftest import run_cli, check_json
+from conftest import check_json, run_cli
 from plainfinnish.nlp.voikko import NativeBackend, _hyphenate_by_rule, native_available
 from plainfinnish.rules.readability import measure
 
@@ -61,8 +61,8 @@ def test_stats_in_json_and_table_in_text(tmp_path) -> None:
 
 
 def test_readability_findings_are_opt_in_but_stats_always_reported(lint):
-    from conftest import check_json  # noqa: F401  (same helpers as the CLI tests)
     import plainfinnish
+    from conftest import check_json  # noqa: F401  (same helpers as the CLI tests)
 
     text = " ".join(["Asiakaspalvelukanavavalintojen yhdenmukaistamistoimenpiteiden toteuttaminen edellyttää "
                      "organisaatiokohtaisten resursointiratkaisujen läpikäyntiä."] * 8)

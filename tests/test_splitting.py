@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from plainfinnish.nlp.voikko import analyze
 
 NO_SPLIT = "Selvää jakokohtaa ei löytynyt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from plainfinnish import wordlists
 from plainfinnish.errors import ConfigError
 

@@ -33,13 +33,14 @@ from plainfinnish.errors import PlainfinnishError
 from plainfinnish.lsp.analysis import IncrementalLinter
 from plainfinnish.lsp.documents import OpenDocument
 from plainfinnish.rules import available
-from plainfinnish.rules.base import Finding, Suggestion
+from plainfinnish.rules.base import Finding
 
 log = logging.getLogger("plainfinnish.lsp")
 
 SOURCE = "plainfinnish"
 #: Where a rule's page lives; `{rule}` is the rule id (the page is `plainfinnish explain RULE`).
 from plainfinnish.rules.pages import RULE_DOCS_URL  # noqa: E402
+
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 CONFIG_GLOBS = ("**/pyproject.toml", "**/.plainfinnish.toml")
 DEFAULT_DEBOUNCE_MS = 250

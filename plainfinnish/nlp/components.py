@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from plainfinnish.document import PLACEHOLDER_WORD

@@ -88,8 +88,10 @@ def import_spacy() -> types.ModuleType:
 def _build(profile: str) -> "Language":
     spacy = import_spacy()
 
-    from plainfinnish.nlp import components  # noqa: F401  (registers the factories)
-    from plainfinnish.nlp import voikko
+    from plainfinnish.nlp import (
+        components,  # noqa: F401  (registers the factories)
+        voikko,
+    )
 
     if profile == "fast":
         nlp = spacy.blank("fi")

@@ -113,8 +113,9 @@ class PureBackend:
     name = "pyvoikko"
 
     def __init__(self) -> None:
-        import pyvoikko
         from importlib.metadata import version
+
+        import pyvoikko
 
         self._pyvoikko = pyvoikko
         self.version = f"pyvoikko {version('pyvoikko')}"

@@ -31,7 +31,6 @@ def addresses_reader(sentence: "Span", pronouns: set[str]) -> bool:
 def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
     """The 1st person plural ('käsittelemme') in the same mood and tense, verified by Voikko."""
     from plainfinnish.nlp.inflect import paradigm
-
     from plainfinnish.nlp.voikko import analyze
 
     forms = paradigm(lemma)
@@ -49,7 +48,6 @@ def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
 def perfect_me_form(lemma: str) -> str | None:
     """'käsitelleet' for 'olemme käsitelleet' (past active participle, plural), verified."""
     from plainfinnish.nlp.inflect import paradigm
-
     from plainfinnish.nlp.voikko import analyze
 
     forms = paradigm(lemma)

@@ -20,11 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggestion
 from plainfinnish.rules.missing_next_step import (
-    _DATE, analyses, classify, feat, is_imperative, is_negated, lemmas, readings,
+    _DATE,
+    analyses,
+    classify,
+    feat,
+    is_imperative,
+    is_negated,
+    lemmas,
+    readings,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 
 @cache
