@@ -130,21 +130,40 @@ def test_english_messages():
 
 def test_data_file_is_checked(tmp_path, monkeypatch):
     """A category without its texts is a clear error naming the data file."""
+    from plainfinnish import datafiles
     from plainfinnish.errors import ConfigError
     from plainfinnish.rules import pushy_upsell
 
     broken = tmp_path / "plainfinnish" / "data"
     broken.mkdir(parents=True)
-    good = (pushy_upsell.files("plainfinnish") / "data" / "pushy.toml").read_text(encoding="utf-8")
+    good = (datafiles.files("plainfinnish") / "data" / "pushy.toml").read_text(encoding="utf-8")
     (broken / "pushy.toml").write_text(good.replace('rewrite_fi = "Ei kiitos"\n', ""), encoding="utf-8")
-    monkeypatch.setattr(pushy_upsell, "files", lambda _pkg: tmp_path / "plainfinnish")
+    monkeypatch.setattr(datafiles, "files", lambda _pkg: tmp_path / "plainfinnish")
+    datafiles.load.cache_clear()
     pushy_upsell.data.cache_clear()
     try:
         with pytest.raises(ConfigError, match="pushy.toml.*confirmshaming.*rewrite_fi"):
             pushy_upsell.data()
     finally:
         monkeypatch.undo()
+        datafiles.load.cache_clear()
         pushy_upsell.data.cache_clear()
+
+
+def test_unreadable_data_file_is_a_clear_error(tmp_path, monkeypatch):
+    from plainfinnish import datafiles
+    from plainfinnish.errors import ConfigError
+
+    (tmp_path / "plainfinnish" / "data").mkdir(parents=True)
+    (tmp_path / "plainfinnish" / "data" / "pushy.toml").write_text("[words\n", encoding="utf-8")
+    monkeypatch.setattr(datafiles, "files", lambda _pkg: tmp_path / "plainfinnish")
+    datafiles.load.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="pushy.toml: cannot read the data file"):
+            datafiles.load("pushy")
+    finally:
+        monkeypatch.undo()
+        datafiles.load.cache_clear()
 
 
 def test_dev_corpus_recall_and_precision():

@@ -19,14 +19,13 @@ The service-message classifier is shared with `pushy-upsell` and `question-overl
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from plainfinnish import datafiles
 from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc, Suggestion
 
 if TYPE_CHECKING:
@@ -35,14 +34,8 @@ if TYPE_CHECKING:
 
 @cache
 def data() -> dict[str, Any]:
-    """plainfinnish/data/next_step.toml, parsed once."""
-    path = files("plainfinnish") / "data" / "next_step.toml"
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        from plainfinnish.errors import ConfigError
-
-        raise ConfigError(str(path), f"cannot read the next-step data file: {err}") from None
+    """plainfinnish/data/next_step.toml, with its lists as sets."""
+    raw = datafiles.load("next_step")
     # Lists become sets for lookups; strings stay as they are.
     return {section: {k: (frozenset(v) if isinstance(v, list) else v) for k, v in values.items()}
             for section, values in raw.items()}

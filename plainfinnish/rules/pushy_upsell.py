@@ -11,13 +11,12 @@ and information is never flagged ("Tarjous on voimassa 31.1. asti").
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from plainfinnish import datafiles
 from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggestion
 from plainfinnish.rules.missing_next_step import (
     _DATE,
@@ -37,13 +36,10 @@ if TYPE_CHECKING:
 @cache
 def data() -> dict[str, Any]:
     """plainfinnish/data/pushy.toml, parsed once and checked."""
-    path = files("plainfinnish") / "data" / "pushy.toml"
     from plainfinnish.errors import ConfigError
 
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(str(path), f"cannot read the pushy-wording data file: {err}") from None
+    path = "plainfinnish/data/pushy.toml"
+    raw = datafiles.load("pushy")
     for name, cat in raw.get("categories", {}).items():
         missing = {"name_fi", "name_en", "why_fi", "why_en", "rewrite_fi", "rewrite_en"} - set(cat)
         if missing:
