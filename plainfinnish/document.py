@@ -30,6 +30,17 @@ _BOMS = (
 )
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of a text starts (lines end at "\n"; "\r\n" included)."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
 @dataclass
 class SourceText:
     """A decoded source file: its text, how it was encoded, and a line index."""
@@ -42,13 +53,7 @@ class SourceText:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._line_starts = starts
+        self._line_starts = line_starts(self.text)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceText":

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from lsprotocol import types
 
+from plainfinnish.document import line_starts
+
 
 def utf16_len(text: str) -> int:
     """Length of text in UTF-16 code units."""
@@ -31,13 +33,7 @@ class OpenDocument:
         self._reindex()
 
     def _reindex(self) -> None:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._line_starts = starts
+        self._line_starts = line_starts(self.text)
 
     @property
     def line_count(self) -> int:
