@@ -168,7 +168,21 @@ class Message:
 
     def is_placeholder(self, start: int, end: int) -> bool:
         """Does the text span [start, end) overlap a placeholder?"""
-        return any(p_start < end and start < p_end for p_start, p_end in self.placeholders)
+        spans = self.placeholders
+        if len(spans) < 16:
+            return any(p_start < end and start < p_end for p_start, p_end in spans)
+        # Asked for every token: a scan of all placeholders was quadratic on a text made of them.
+        index = self.__dict__.get("_placeholder_index")
+        if index is None or index[0] != len(spans):
+            ordered = sorted(spans)
+            index = (len(spans), ordered, [p_end for _, p_end in ordered],
+                     all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:])))
+            self.__dict__["_placeholder_index"] = index
+        _, ordered, ends, disjoint = index
+        if not disjoint:
+            return any(p_start < end and start < p_end for p_start, p_end in spans)
+        i = bisect.bisect_right(ends, start)  # the first placeholder ending after `start`
+        return i < len(ordered) and ordered[i][0] < end
 
 
 class MessageBuilder:

@@ -8,6 +8,7 @@ the source file's line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -51,15 +52,41 @@ def resolve_format(path: str, config: Config, explicit: str | None = None) -> tu
     return (fmt, True) if fmt else ("text", False)
 
 
+#: Seconds a reader may spend on one file. Every reader reads a 5 MB file in seconds; more means
+#: a hostile or broken file hit a super-linear path in a parser: refuse it rather than hang.
+READ_TIMEOUT = 60.0
+
+
+class _ReadTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _ReadTimeout
+
+
 def read_source(source: SourceText, fmt: str, config: Config) -> ReadResult:
+    import signal
+    import threading
+
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
     try:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, READ_TIMEOUT)
         return readers.read(source, fmt, config.readers)
+    except _ReadTimeout:
+        raise InputError(source.path, f"reading as {fmt} took over {READ_TIMEOUT:.0f} s; not checked (is it really {fmt}?)") from None
     except (InputError, ConfigError):
         raise
     except RecursionError:
         raise InputError(source.path, f"nested too deeply to read as {fmt}") from None
     except Exception as err:  # noqa: BLE001 - a reader bug must not crash a whole run
         raise InputError(source.path, f"cannot read as {fmt}: {type(err).__name__}: {err}") from None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def effective_config(config: Config, settings: dict[str, Any], path: str) -> Config:
@@ -86,13 +113,28 @@ def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
     from plainfinnish.nlp import pipeline
 
     nlp = pipeline.load(profile)
-    docs = []
-    for message in messages:
-        doc = nlp.make_doc(message.text)
-        doc._.message = message
-        doc._.profile = profile
-        docs.append(doc)
-    yield from nlp.pipe(docs, batch_size=batch_size(messages, profile))
+
+    def docs() -> Iterator["Doc"]:  # made as the pipe asks for them: a big file's Docs never all live at once
+        for message in messages:
+            doc = nlp.make_doc(tokenizable(message.text))
+            doc._.message = message
+            doc._.profile = profile
+            yield doc
+
+    yield from nlp.pipe(docs(), batch_size=batch_size(messages, profile))
+
+
+#: A run without white space longer than this is no word: spaCy's tokenizer peels punctuation
+#: off it one character at a time (quadratic: 200,000 '<' took minutes), so it is analysed as
+#: letters of the same length, which keeps every offset.
+MAX_RUN_CHARS = 1_000
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+
+
+def tokenizable(text: str) -> str:
+    if len(text) <= MAX_RUN_CHARS:
+        return text
+    return _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
 
 
 #: Characters of text per neural batch: the accurate model's activations grow with a batch's
@@ -101,11 +143,52 @@ def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
 BATCH_CHARS = 16_000
 
 
+#: The same for the fast profile, whose memory per character is far smaller.
+FAST_BATCH_CHARS = 400_000
+
+
 def batch_size(messages: list[Message], profile: str) -> int:
-    if profile == "fast" or not messages:
+    if not messages:
         return 64
     mean = sum(len(m.text) for m in messages) / len(messages)
-    return max(1, min(64, int(BATCH_CHARS / max(mean, 1.0))))
+    budget = FAST_BATCH_CHARS if profile == "fast" else BATCH_CHARS
+    return max(1, min(64, int(budget / max(mean, 1.0))))
+
+
+#: The longest text analysed as one spaCy Doc: spaCy refuses texts over 1,000,000 characters and
+#: memory grows with a Doc's length, so a longer message is cut, at a paragraph break when it can.
+MAX_MESSAGE_CHARS = 100_000
+
+
+def split_long(message: Message, limit: int = MAX_MESSAGE_CHARS) -> list[Message]:
+    """A message cut into pieces of at most `limit` characters: after the last blank line, else
+    line break, else space within the limit, else (a run with no space at all) at the limit.
+    Never inside a placeholder. Each piece maps to the source like the whole did."""
+    text = message.text
+    if len(text) <= limit:
+        return [message]
+    pieces: list[Message] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                at = text.rfind(sep, start + 1, end)
+                if at > start:
+                    end = at + len(sep)
+                    break
+            for p_start, p_end in message.placeholders:
+                if p_start < end < p_end and p_start > start:
+                    end = p_start
+        keys = [(0, key) for offset, key in message.segment_keys if offset <= start][-1:]
+        keys += [(offset - start, key) for offset, key in message.segment_keys if start < offset < end]
+        pieces.append(Message(
+            text=text[start:end], starts=message.starts[start:end], ends=message.ends[start:end],
+            placeholders=[(a - start, b - start) for a, b in message.placeholders if start <= a and b <= end],
+            key=message.key, settings=message.settings, segment_keys=keys,
+        ))
+        start = end
+    return pieces
 
 
 def run_rules(doc: "Doc", config: Config, message: Message, path: str | None = None,
@@ -163,6 +246,8 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
     fmt = fmt or resolve_format(source.path, config)[0]
     result = read_source(source, fmt, config)
     config = effective_config(config, result.settings, source.path)
+    if any(len(m.text) > MAX_MESSAGE_CHARS for m in result.messages):
+        result.messages = [piece for m in result.messages for piece in split_long(m)]  # the fixer maps into these
     messages = [m for m in result.messages if m.text.strip()]
     findings: list[Finding] = []
     stats_per_message = []

@@ -145,8 +145,14 @@ class _Tokenizer(HTMLParser):
     @classmethod
     def events(cls, text: str) -> list[tuple[str, int, str, str]]:
         tokenizer = cls(text)
-        tokenizer.feed(text)
+        # A comment never closed runs to the end (as in browsers); HTMLParser would search for
+        # its end again from every later '<!--', quadratic in the file's length.
+        closed = text.rfind("-->")
+        unclosed = text.find("<!--", closed + 3 if closed >= 0 else 0)
+        tokenizer.feed(text if unclosed < 0 else text[:unclosed])
         tokenizer.close()
+        if unclosed >= 0:
+            tokenizer.out.append(("comment", unclosed, "", ""))
         return tokenizer.out
 
     def _here(self) -> int:

@@ -55,7 +55,8 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     builder = MessageBuilder()
-    for comment in _HTML_COMMENT.finditer(text, body_start):
+    # up to the last '-->': past it no comment can close, and each '<!--' would scan to the end
+    for comment in _HTML_COMMENT.finditer(text, body_start, text.rfind("-->") + 3):
         directive = directive_in_comment(comment.group(1))
         if directive is not None:
             line, column = source.position(comment.start())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from plainfinnish.document import Directive, MessageBuilder, SourceText
@@ -59,11 +60,44 @@ class TemplateTag(NamedTuple):
     text: str
 
 
+#: (opener, closer) of the tags whose pattern scans ahead for the closer (`.*?`).
+_SCANNING_TAGS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"), ("<%", "%>"))
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[TemplateTag]:
     """The template tags in text[start:end], in order."""
-    for match in _TEMPLATE.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    searched = _mask_doomed_openers(text, start, end)
+    for match in _TEMPLATE.finditer(searched, start, end):
         kind = match.lastgroup or "placeholder"
-        yield TemplateTag(kind, match.start(), match.end(), match.group())
+        yield TemplateTag(kind, match.start(), match.end(), text[match.start():match.end()])
+
+
+def _mask_doomed_openers(text: str, start: int, end: int) -> str:
+    """The text with the first character of each opener that has no closer after it replaced by
+    NUL, when there are many. Such an opener never matches, but the regex scans to the end for
+    its closer from each one: quadratic on `{{ {{ {{ …` (a hostile or broken file). A few are
+    left alone (cost: a few scans) so that ordinary files read exactly as they always did."""
+    masked: set[int] = set()
+    for opener, closer in _SCANNING_TAGS:
+        last = text.rfind(closer, start, end)
+        pos = text.find(opener, max(start, last - len(opener) + 1) if last >= 0 else start, end)
+        while pos >= 0:
+            # the second brace of a '{{' that does match must stay ('{{#each}}' with no '#}' after)
+            if not (pos > start and text[pos - 1] == "{" and opener[0] == "{" and pos - 1 not in masked
+                    and text.startswith("{{", pos - 1)):
+                masked.add(pos)
+            pos = text.find(opener, pos + 1, end)
+    if len(masked) <= _DOOMED_SCANS_ALLOWED:
+        return text
+    chars = list(text)
+    for pos in masked:
+        chars[pos] = "\0"
+    return "".join(chars)
+
+
+#: Openers without a closer that may each cost a scan to the end before masking kicks in.
+_DOOMED_SCANS_ALLOWED = 32
 
 
 def directive_in_comment(comment: str) -> str | None:
@@ -308,16 +342,26 @@ def _icu(builder: MessageBuilder, mapped: Mapped, match: re.Match[str], pos: int
 
 
 def _matching_brace(text: str, open_at: int, end: int) -> int:
-    depth = 0
-    for i in range(open_at, end):
-        char = text[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+    return _brace_pairs(text, end).get(open_at, -1)
+
+
+@lru_cache(maxsize=4)
+def _brace_pairs(text: str, end: int) -> dict[int, int]:
+    """Every '{' of text[:end] with its closing '}', in one pass (searching from each opening
+    brace on its own was quadratic on `{n, plural, one {` repeated without closing)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    pos = text.find("{", 0, end)
+    close = text.find("}", 0, end)
+    while pos >= 0 or close >= 0:
+        if pos >= 0 and (close < 0 or pos < close):
+            stack.append(pos)
+            pos = text.find("{", pos + 1, end)
+        else:
+            if stack:
+                pairs[stack.pop()] = close
+            close = text.find("}", close + 1, end)
+    return pairs
 
 
 def _plain(builder: MessageBuilder, mapped: Mapped, start: int, end: int, source: SourceText, html_text: bool,
@@ -343,9 +387,13 @@ def _plain(builder: MessageBuilder, mapped: Mapped, start: int, end: int, source
         mapped.emit(builder, start, end)
         return
     pos = start
+    space: re.Match[str] | None = None
+    amp = -1
     while pos < end:
-        space = _SPACE.search(text, pos, end)
-        amp = text.find("&", pos, end)
+        if space is None or space.start() < pos:  # searched again only once passed: linear
+            space = _SPACE.search(text, pos, end)
+        if amp < pos:
+            amp = text.find("&", pos, end)
         if space is None and amp < 0:
             mapped.emit(builder, pos, end)
             return

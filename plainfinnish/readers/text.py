@@ -16,7 +16,8 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
     pos = 0
     # Plain-text templates have no comment syntax of their own; HTML-style comments and
     # template comments are both honoured for suppressions.
-    for match in _HTML_COMMENT.finditer(source.text):
+    # up to the last '-->': past it no comment can close, and each '<!--' would scan to the end
+    for match in _HTML_COMMENT.finditer(source.text, 0, source.text.rfind("-->") + 3):
         add_text_with_templates(builder, source, pos, match.start(), directives)
         body = directive_in_comment(match.group(1))
         if body is not None:

@@ -100,7 +100,8 @@ def lemmas(token: "Token") -> set[str]:
 def is_negated(token: "Token") -> bool:
     """A verb after 'en/et/ei/emme/ette/eivät' (or 'älä') within two words: a connegative."""
     i, seen = token.i - 1, 0
-    while i >= token.sent.start and seen < 3:
+    # not `token.sent.start`: spaCy finds it by scanning, per call (quadratic in one long sentence)
+    while i >= 0 and not token.doc[i + 1].is_sent_start and seen < 3:
         t = token.doc[i]
         if not t.is_space and not t.is_punct:
             seen += 1
