@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+import numpy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -236,9 +237,9 @@ _OPENERS = {'"', "”", "“", "«", "»", "'", "(", "["}
 _CLOSERS = {'"', "”", "’", "»", "'", ")"}
 
 
-def _is_list_number(token: Token) -> bool:
+def _is_list_number(token: Token, starts: list[int]) -> bool:
     """'1' in '1. Täytä lomake' at the start of a line or sentence: a list marker, not a sentence."""
-    return token.text.isdigit() and len(token.text) <= 3 and not token.whitespace_ and bool(token.is_sent_start)
+    return token.text.isdigit() and len(token.text) <= 3 and not token.whitespace_ and starts[token.i] == 1
 
 
 def _abbreviation_stem(token: Token) -> bool:
@@ -278,6 +279,9 @@ class FinnishSentencer:
         self.final_abbreviations = _sentence_final_abbreviations()
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = [-1] * len(doc)  # SENT_START values: 1 starts a sentence, -1 does not
         previous: Token | None = None
         gap = ""
         line_start = True  # the previous word began a line
@@ -285,15 +289,18 @@ class FinnishSentencer:
         for token in doc:
             if token.is_space:
                 gap += token.text
-                token.is_sent_start = False if token.i else True
                 continue
             gap += doc[token.i - 1].whitespace_ if token.i else ""
-            start = previous is None or self._starts(previous, token, gap, line_start, sentence_len)
-            token.is_sent_start = start
+            start = previous is None or self._starts(previous, token, gap, line_start, sentence_len, starts)
+            if start:
+                starts[token.i] = 1
             sentence_len = 1 if start else sentence_len + 1
             line_start = "\n" in gap or previous is None
             previous = token
             gap = ""
+        starts[0] = 1
+        # Written in one go: spaCy's per-token `is_sent_start` setter scans the whole Doc each time.
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
     @staticmethod
@@ -301,7 +308,8 @@ class FinnishSentencer:
         first = token.text[0]
         return first.isupper() or first.isdigit() or first in _OPENERS or first in _BULLET or token._.is_placeholder
 
-    def _starts(self, prev: Token, token: Token, gap: str, prev_line_start: bool, sentence_len: int) -> bool:
+    def _starts(self, prev: Token, token: Token, gap: str, prev_line_start: bool, sentence_len: int,
+                starts: list[int]) -> bool:
         if "\n" in gap:
             if gap.count("\n") >= 2:
                 return True
@@ -311,7 +319,7 @@ class FinnishSentencer:
                 return False
             return not token.text[0].islower()
         before = prev.doc[prev.i - 1] if prev.i > 0 else None
-        if prev.text == "." and before is not None and _is_list_number(before):
+        if prev.text == "." and before is not None and _is_list_number(before, starts):
             return False
         if not gap and token.text in _CLOSERS and _FINAL.match(prev.text):
             return False  # '?”' : the quote closes the sentence it follows
