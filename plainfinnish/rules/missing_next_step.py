@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish import datafiles
@@ -58,20 +58,24 @@ def words(span: "Span | Doc") -> list["Token"]:
 
 def attributive(token: "Token") -> bool:
     """Is the word followed by a noun it may modify ("kysytyt kysymykset")?"""
+    doc = token.doc
     i = token.i + 1
-    while i < token.sent.end and token.doc[i].is_space:
+    while i < len(doc) and doc[i].is_space and not doc[i].is_sent_start:
         i += 1
-    if i >= token.sent.end:
+    if i >= len(doc) or doc[i].is_sent_start:
         return False
-    nxt = token.doc[i]
+    nxt = doc[i]
     return nxt.pos_ in ("NOUN", "PROPN") or any(a.pos == "NOUN" for a in analyses(nxt))
 
 
 def previous_word(token: "Token") -> "Token | None":
+    """The word before, within the sentence (walking back to the sentence start, not via
+    `token.sent`, which spaCy recomputes by scanning on every access)."""
+    doc = token.doc
     i = token.i - 1
-    while i >= token.sent.start:
-        if not token.doc[i].is_space:
-            return token.doc[i]
+    while i >= 0 and not doc[i + 1].is_sent_start:
+        if not doc[i].is_space:
+            return doc[i]
         i -= 1
     return None
 
@@ -79,11 +83,20 @@ def previous_word(token: "Token") -> "Token | None":
 def analyses(token: "Token") -> tuple:
     """Voikko readings; for a word glued to quotes or punctuation by the tokenizer ("hylätty.'"
     in a PHP string) those of the bare word."""
-    found = token._.analyses
-    if found or token._.is_placeholder:
+    from plainfinnish.nlp.components import _analyses, _is_placeholder
+
+    # The component's getter directly: `token._` builds a new accessor object on every use,
+    # and these rules ask for the same tokens' readings many times.
+    found = _analyses(token)
+    if found or _is_placeholder(token):
         return found
-    bare = token.text.strip("'\"`.,;:!?()[]{}«»”“’")
-    if bare and bare != token.text and bare.isalpha():
+    return _bare_analyses(token.text)
+
+
+@lru_cache(maxsize=20_000)
+def _bare_analyses(text: str) -> tuple:
+    bare = text.strip("'\"`.,;:!?()[]{}«»”“’")
+    if bare and bare != text and bare.isalpha():
         from plainfinnish.nlp import voikko
 
         return voikko.analyze(bare)
@@ -92,9 +105,12 @@ def analyses(token: "Token") -> tuple:
 
 def lemmas(token: "Token") -> set[str]:
     """All base forms a token may have (the chosen lemma and every Voikko reading)."""
-    out = {token.lemma_.lower()}
-    out.update(a.baseform.lower() for a in analyses(token))
-    return out
+    return set(_lemmas(token.lemma_, analyses(token)))
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(lemma: str, readings: tuple) -> frozenset[str]:
+    return frozenset({lemma.lower(), *(a.baseform.lower() for a in readings)})
 
 
 def is_negated(token: "Token") -> bool:
@@ -204,9 +220,11 @@ def second_person_owner(token: "Token") -> bool:
 def in_subordinate_clause(token: "Token") -> bool:
     """True when a subordinator ('kun', 'jos', …) opens the clause before the token."""
     subs = data()["service"]["subordinators"]
+    doc = token.doc
     i = token.i - 1
-    while i >= token.sent.start:
-        t = token.doc[i]
+    # not `token.sent.start` in the loop: spaCy finds it by scanning, on every evaluation
+    while i >= 0 and not doc[i + 1].is_sent_start:
+        t = doc[i]
         if t.text in {",", ";", ":", "–", "-"}:
             return False
         if t.lower_ in subs:
@@ -295,7 +313,15 @@ def thanks_for_case(sentence: "Span") -> bool:
 
 
 def classify(doc: "Doc") -> ServiceVerdict:
-    """Decide from content whether a message is a service message to the customer."""
+    """Decide from content whether a message is a service message to the customer (once per
+    Doc: missing-next-step, pushy-upsell and question-overload all ask)."""
+    verdict = doc.user_data.get("plainfinnish.service")
+    if verdict is None:
+        verdict = doc.user_data["plainfinnish.service"] = _classify(doc)
+    return verdict
+
+
+def _classify(doc: "Doc") -> ServiceVerdict:
     service = data()["service"]
     reasons: list[str] = []
     confirmation = False
