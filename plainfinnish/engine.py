@@ -128,7 +128,7 @@ def analyze_messages(messages: list[Message], profile: str) -> Iterator["Doc"]:
 #: off it one character at a time (quadratic: 200,000 '<' took minutes), so it is analysed as
 #: letters of the same length, which keeps every offset.
 MAX_RUN_CHARS = 1_000
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 
 
 def tokenizable(text: str) -> str:

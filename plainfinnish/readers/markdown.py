@@ -74,7 +74,8 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
 
 
 def _mask_templates(body: str, source: SourceText, offset: int, directives: list[Directive]) -> str:
-    from plainfinnish.readers.templates import directive_in_comment as in_comment, strip_comment_markers
+    from plainfinnish.readers.templates import directive_in_comment as in_comment
+    from plainfinnish.readers.templates import strip_comment_markers
 
     pieces = []
     pos = 0
