@@ -306,3 +306,14 @@ def test_suggestion_keeps_a_lowercase_sentence_start() -> None:
     found = {f.text: [s.text for s in f.suggestions] for f in jargon(text)}
     assert found["reklamaatiosi"][0][:1].islower()
     assert found["Reklamaation"][0][:1].isupper()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Teemme päätöksen viikon kuluessa.", ["Teemme päätöksen"]),
+    ("Päätöksen tekeminen kestää viikon.", ["Päätöksen tekeminen"]),
+    # the genitive belongs to the noun or postposition after it, not to the verb
+    ("Oikaisu on tehtävä 30 päivän kuluessa päätöksen tiedoksisaannista.", []),
+    ("Päätöksen jälkeen teemme muutoksen.", []),
+])
+def test_pattern_noun_must_be_the_verbs_object(sentence: str, expected: list[str], profile: str) -> None:
+    assert texts(jargon(sentence, profile)) == expected

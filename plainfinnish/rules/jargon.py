@@ -331,6 +331,9 @@ class Jargon(Rule):
             if any(w in PATTERN_WILDCARDS and w != INFINITIVE_WILDCARD and j + 1 < len(pattern) and chosen[j + 1] != chosen[j] + 1
                    for j, w in enumerate(pattern)):
                 continue  # "jonkun johdosta": the genitive right before the postposition, not one further back
+            verb_pattern = any(_is_verb_lemma(w) for w in pattern)
+            if verb_pattern and any(_genitive_attribute(i, w, chosen, words) for i, w in zip(chosen, pattern)):
+                continue  # "tehtävä … päätöksen tiedoksisaannista": the genitive belongs to the next noun
             tokens = [words[i] for i in chosen]
             if has_deps and not _connected(tokens) and hi - lo + 1 != len(chosen):
                 continue
@@ -385,8 +388,11 @@ class Jargon(Rule):
         doc = match.head.doc
         original = doc.char_span(match.start, match.end, alignment_mode="expand").text if match.end > match.start else ""
         shown = " tai ".join(f"'{s.text}'" for s in suggestions) if context.language != "en" else " or ".join(f"'{s.text}'" for s in suggestions)
+        # A base-form alternative that could not be fitted (or a word Voikko does not know, whose
+        # form is unknown) must be inflected by the writer: say so.
         unverified = [s for s in suggestions if s.text.lower() in {a.lower() for a in alternatives} and not s.safe
-                      and entry.is_safe and (match.analysis is None or not _is_uninflected(match.analysis))]
+                      and (match.analysis is None or not _is_uninflected(match.analysis))
+                      and s.text.lower() != original.lower()]
         category = _category_label(entry, context)
         message = context.say(
             f"{category}: '{original}' – kirjoita {shown}." + (" Taivuta tarvittaessa lauseeseen sopivaksi." if unverified else ""),
@@ -552,6 +558,32 @@ def _pos_fits(tagger_pos: str, wanted: str, reading: "Analysis") -> bool:
                "SCONJ": {"CCONJ", "ADV"}, "CCONJ": {"SCONJ", "ADV"}, "ADV": {"ADP", "SCONJ", "CCONJ"}, "ADP": {"ADV"}}
     return tagger_pos in related.get(wanted, set())
 
+
+def _is_verb_lemma(word: str) -> bool:
+    """Is a pattern word a verb ("tehdä" in "tehdä päätös", not "oikeutettu" in "oikeutettu etu")?"""
+    from plainfinnish.nlp.voikko import analyze
+
+    return any(a.word_class == "teonsana" and a.baseform.lower() == word for a in analyze(word))
+
+
+def _genitive_attribute(i: int, word: str, chosen: list[int], words: list["Token"]) -> bool:
+    """Is the pattern noun at i, in the genitive, the complement of a postposition or of an
+    unknown noun after it ("päätöksen jälkeen", "päätöksen tiedoksisaannista") rather than the
+    object of the pattern's verb? Other nouns after it are left alone ("maksun eräpäivään
+    mennessä" is object + adverbial): without a parse, when in doubt the pattern stands."""
+    from plainfinnish.nlp.inflect import PATTERN_WILDCARDS
+
+    if word in PATTERN_WILDCARDS or i + 1 >= len(words) or i + 1 in chosen:
+        return False
+    readings = [a for a in words[i]._.analyses if a.baseform.lower() == word or a.word_class == "nimisana"]
+    if not readings or any(a.case != "omanto" for a in readings) or words[i].whitespace_ == "":
+        return False
+    from plainfinnish import datafiles
+
+    nxt = words[i + 1]
+    if nxt.lower_ in datafiles.load("structure")["grammar"]["genitive_postpositions"]:
+        return True
+    return not nxt._.analyses and nxt.text[:1].isalpha()  # an unknown word: a noun it modifies
 
 def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Token"],
                         lemma_sets: list[dict[str, "Analysis | None"]]) -> bool:
