@@ -176,3 +176,19 @@ def test_dev_corpus_f1():
         fn += missing and not flagged
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.75, (tp, fp, fn)
+
+
+@pytest.mark.parametrize("text", [
+    # the sender's own unit as the actor
+    "Kiitos yhteydenotostasi! Asiakaspalvelumme vastaa viestiisi kahden arkipäivän kuluessa.",
+    # what will happen, and when, without a person
+    "Palautuksesi on käsitelty ja hyvitys on maksettu. Rahat näkyvät tililläsi 1–3 pankkipäivän kuluessa.",
+    # an appointment: the customer's next step is to come at the time given
+    "Varauksesi on vahvistettu. Tervetuloa hierontaan tiistaina 4.3. klo 14.00.",
+])
+def test_other_next_steps_with_an_actor_or_a_time(lint, profile, text):
+    assert findings(lint, text, profile=profile) == []
+
+
+def test_timeless_third_person_statement_is_not_a_next_step(lint):
+    assert len(findings(lint, "Kiitos! Hakemuksesi on vastaanotettu. Hakemus odottaa käsittelyä.")) == 1

@@ -414,6 +414,11 @@ def named_actor(token: "Token") -> bool:
                for t in sentence)
 
 
+def own_actor(toks: list["Token"], verb: "Token") -> bool:
+    """A subject with the sender's possessive before the verb: 'Asiakaspalvelumme vastaa …'."""
+    return any(any(a.possessive == "1p" and a.case == "nimento" for a in analyses(x)) for x in toks if x.i < verb.i)
+
+
 def next_steps(doc: "Doc") -> list[Statement]:
     ns = data()["next_step"]
     found: list[Statement] = []
@@ -441,8 +446,11 @@ def next_steps(doc: "Doc") -> list[Statement]:
             elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
                 kind = kind or "customer"
             elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
-                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and named_actor(t):
+                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t) or own_actor(toks, t)):
                 kind = kind or "organisation"
+            elif timed and person_form(t, "3") and not is_negated(t) and not lem & ns["not_action_verbs"] \
+                    and not in_subordinate_clause(t):
+                kind = kind or "timed"  # "Rahat näkyvät tililläsi 1–3 pankkipäivän kuluessa"
             elif is_passive_finite(t) and not is_negated(t) and not lem & ns["not_action_verbs"]:
                 if kind is None:
                     kind, actor = "passive", False
@@ -450,6 +458,8 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 nxt = [x.lower_ for x in toks[toks.index(t) + 1: toks.index(t) + 3]]
                 if any(n in ns["on_the_way"] for n in nxt):
                     kind = kind or "on-the-way"
+        if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
+            kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"
         perfect = me_perfect(sentence)
         if kind is None and perfect is not None and perfect.lemma_.lower().startswith(("lähettä", "toimitta", "välittä")):
             kind = "sent"
