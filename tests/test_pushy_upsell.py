@@ -202,3 +202,24 @@ def test_dev_corpus_recall_and_precision():
 def test_countdowns_but_not_durations(lint, text, flagged):
     found = [f.text for f in lint(text, select=["pushy-upsell"])]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Tarjous voimassa vain muutaman päivän!", "vain muutaman päivän"),
+    ("Toimitus kestää vain pari päivää.", None),
+    ("Viimeiset kappaleet myynnissä nyt!", "Viimeiset kappaleet"),
+    ("Viimeinen tilauspäivä on 15.12.", None),
+    ("Yli 500 asiakasta osti tämän tuotteen tänään!", "500 asiakasta osti"),
+    ("500 asiakasta vastasi kyselyyn.", None),
+])
+def test_vague_countdowns_last_items_and_activity_counters(lint, text, flagged):
+    found = [f.text for f in lint(text, select=["pushy-upsell"])]
+    assert found == ([flagged] if flagged else [])
+
+
+def test_priced_add_on_in_a_service_message(lint):
+    text = ("Tilauksesi on lähetetty. Paketti saapuu 2–3 arkipäivässä.\n\n"
+            "Lisää tilaukseen lahjapaketointi vain 4,90 eurolla!")
+    (finding,) = lint(text, select=["pushy-upsell"])
+    assert finding.text.startswith("Lisää tilaukseen lahjapaketointi") and finding.data.get("category", "upsell")
+    assert lint("Tilauksesi on lähetetty. Maksoit tilauksesta 45 €.", select=["pushy-upsell"]) == []

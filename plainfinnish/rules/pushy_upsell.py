@@ -115,9 +115,12 @@ def urgency(ws: list["Token"], service: bool) -> Iterator[Hit]:
             if j is not None and not concrete:
                 yield Hit(i, j, "false-urgency", "limited-time")
         # A countdown: "enää 2 päivää", "vain 48 tuntia aikaa"; not "toimitus kestää vain 2 päivää".
-        if t.lower_ in w["only"] and i + 2 < len(ws) and ws[i + 1].like_num and has(ws[i + 2], "countdown_units"):
+        # A vague one about an offer ("Tarjous voimassa vain muutaman päivän") is pressure too.
+        if t.lower_ in w["only"] and i + 2 < len(ws) and has(ws[i + 2], "countdown_units"):
+            vague = has(ws[i + 1], "vague_quantities") and any(has(x, "offer_nouns") for x in ws)
             after = ws[i + 3].lower_ if i + 3 < len(ws) else ""
-            if (t.lower_ == "enää" or after in w["countdown_words"]) and not concrete:
+            if (ws[i + 1].like_num or vague) and (vague or t.lower_ == "enää" or after in w["countdown_words"]) \
+                    and not concrete:
                 yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
         # "viimeinen mahdollisuus"
         if has(t, "last_words") and i + 1 < len(ws) and has(ws[i + 1], "chance_nouns"):
@@ -155,6 +158,10 @@ def scarcity(ws: list["Token"], service: bool) -> Iterator[Hit]:
                 yield Hit(phrase_start(ws, ennen), i, "scarcity", "run-out")
             elif fast is not None and find(ws, "offer_nouns", max(0, i - 4), i) is None:
                 yield Hit(max(0, i - 1), fast, "scarcity", "run-out")
+        # "Viimeiset kappaleet myynnissä!", "viimeiset paikat"
+        if has(t, "last_words") and feat(t, "Number") != "Sing" and i + 1 < len(ws) and has(ws[i + 1], "stock_nouns") \
+                and any(a.number == "plural" for a in analyses(ws[i + 1])):
+            yield Hit(i, i + 1, "scarcity", "last-items")
         if t.lower_ in w["scarce_words"]:
             stock = find(ws, "stock_nouns", max(0, i - 3), i + 3)
             if stock is not None:
@@ -249,11 +256,14 @@ def upsell(ws: list["Token"], service: bool) -> Iterator[Hit]:
                     end = lure + 1 if lure + 1 < len(ws) and ws[lure + 1].pos_ in {"NOUN", "X"} else lure
                     yield Hit(i, end, "upsell", "threshold")
                     continue
-        # An add-on pushed inside a service message: "Osta tilaukseesi myös lisätakuu!"
+        # An add-on pushed inside a service message: "Osta tilaukseesi myös lisätakuu!",
+        # "Lisää tilaukseen lahjapaketointi vain 4,90 eurolla!"
         if service and has(t, "buy_verbs"):
             addon = find(ws, "addon_nouns", i + 1, i + 6)
-            if addon is not None:
-                yield Hit(i, addon, "upsell", "add-on")
+            price = next((j for j in range(i + 1, min(i + 8, len(ws))) if forms(ws[j]) & w["currency"]
+                          or ws[j].text.endswith("€")), None)
+            if addon is not None or price is not None:
+                yield Hit(i, addon if addon is not None else price, "upsell", "add-on")
 
 
 MATCHERS = (urgency, scarcity, fomo, confirmshaming, social_proof, pressure, forced_consent, upsell)
