@@ -221,5 +221,5 @@ def test_priced_add_on_in_a_service_message(lint):
     text = ("Tilauksesi on lähetetty. Paketti saapuu 2–3 arkipäivässä.\n\n"
             "Lisää tilaukseen lahjapaketointi vain 4,90 eurolla!")
     (finding,) = lint(text, select=["pushy-upsell"])
-    assert finding.text.startswith("Lisää tilaukseen lahjapaketointi") and finding.data.get("category", "upsell")
+    assert finding.text.startswith("Lisää tilaukseen lahjapaketointi") and finding.data["category"] == "upsell"
     assert lint("Tilauksesi on lähetetty. Maksoit tilauksesta 45 €.", select=["pushy-upsell"]) == []
