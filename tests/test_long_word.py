@@ -55,3 +55,8 @@ def test_every_generated_paraphrase_is_known_to_voikko(lint) -> None:
     for f in fs:
         for s in f.suggestions:
             assert not unknown_words(s.text), (f.text, s.text)
+
+
+def test_everyday_compounds_are_not_flagged(lint):
+    text = "Noudathan paketin saapumisilmoituksen mukaan. Ota mukaan henkilöllisyystodistus."
+    assert lint(text, select=["long-word"]) == []
