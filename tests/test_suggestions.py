@@ -1,0 +1,102 @@
+"""The shared suggestion suite (issue 13): every case in tests/data/suggestions/*.toml, through the
+real pipeline (fast profile, the case's rule selected), checked for the finding, the rewrite and
+its fix safety. The format is in tests/data/suggestions/README.md."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import plainfinnish
+from plainfinnish.rules.base import Finding, Suggestion
+
+CASES_DIR = Path(__file__).parent / "data" / "suggestions"
+KEYS = {"rule", "text", "span", "result", "safe", "pattern", "finding", "suggestion", "note_contains", "why"}
+
+
+def _load() -> list:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        cases = tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
+        for index, case in enumerate(cases, 1):
+            case_id = f"{path.stem}:{index}-{case.get('pattern', 'case')}"
+            params.append(pytest.param(case, id=case_id))
+    return params
+
+
+CASES = _load()
+
+
+def _findings(case: dict) -> list[Finding]:
+    config = {"profile": "fast", "select": [case["rule"]]}
+    return [f for f in plainfinnish.lint(case["text"], filename="case.txt", config=config) if f.rule == case["rule"]]
+
+
+def _about(case: dict, findings: list[Finding]) -> list[Finding]:
+    """The findings the case is about: all of them without `span`; else those exactly at the first
+    occurrence of `span` (or, failing that, with exactly its text elsewhere)."""
+    if "span" not in case:
+        return findings
+    at = case["text"].find(case["span"])
+    assert at >= 0, f"span {case['span']!r} is not in the text"
+    exact = [f for f in findings if (f.source_start, f.source_end) == (at, at + len(case["span"]))]
+    return exact or [f for f in findings if f.text == case["span"]]
+
+
+def _overlapping(case: dict, findings: list[Finding]) -> list[Finding]:
+    if "span" not in case:
+        return findings
+    at = case["text"].find(case["span"])
+    assert at >= 0, f"span {case['span']!r} is not in the text"
+    end = at + len(case["span"])
+    return [f for f in findings if f.source_start < end and at < f.source_end]
+
+
+def _applicable(finding: Finding) -> Suggestion | None:
+    return next((s for s in finding.suggestions if not s.advice), None)
+
+
+def _applied(text: str, finding: Finding, suggestion: Suggestion) -> str:
+    """The text with the suggestion applied (plain text: message offsets shift by a constant)."""
+    shift = finding.source_start - finding.start
+    start = (finding.start if suggestion.start is None else suggestion.start) + shift
+    end = (finding.end if suggestion.end is None else suggestion.end) + shift
+    return text[:start] + suggestion.new_text + text[end:]
+
+
+def _describe(findings: list[Finding]) -> str:
+    return "; ".join(f"{f.text!r}: {f.message} → {[(s.text, s.safe, s.advice) for s in f.suggestions]}"
+                     for f in findings) or "no findings"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_suggestion_case(case: dict) -> None:
+    unknown = set(case) - KEYS
+    assert not unknown, f"unknown keys in the case: {sorted(unknown)}"
+    findings = _findings(case)
+    if case.get("finding", True) is False:
+        quiet = _overlapping(case, findings)
+        assert not quiet, f"expected no {case['rule']} finding, got: {_describe(quiet)}"
+        return
+    about = _about(case, findings)
+    assert about, f"expected a {case['rule']} finding on {case.get('span', 'the text')!r}, got: {_describe(findings)}"
+    finding = about[0]
+    if "note_contains" in case:
+        assert case["note_contains"] in finding.message, f"message lacks {case['note_contains']!r}: {finding.message}"
+    suggestion = _applicable(finding)
+    if case.get("suggestion", True) is False:
+        assert suggestion is None, f"expected no applicable rewrite, got: {_describe([finding])}"
+    if "result" in case:
+        assert suggestion is not None, f"expected a rewrite, got: {_describe([finding])}"
+        assert _applied(case["text"], finding, suggestion) == case["result"], _describe([finding])
+    if case.get("safe", False):
+        assert suggestion is not None and suggestion.safe, f"expected a safe fix, got: {_describe([finding])}"
+    else:
+        safe = [s.text for s in finding.suggestions if s.safe and not s.advice]
+        assert not safe, f"expected no safe fix, got: {safe} ({_describe([finding])})"
+
+
+def test_cases_exist() -> None:
+    assert CASES, f"no suggestion cases in {CASES_DIR}"
