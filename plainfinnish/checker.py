@@ -46,6 +46,8 @@ class CheckOptions:
     cache_dir: Path | None = None
     jobs: int | None = None
     quiet: bool = False
+    color: str = "auto"  # text output: auto, always, never
+    fix_only: bool = False  # apply safe fixes, report nothing (the check reports what is left)
 
 
 @dataclass
@@ -61,6 +63,7 @@ class _Item:
     source: SourceText | None = None
     key: str | None = None
     result: FileResult | None = None
+    fixed: bytes | None = None  # standard input's fixed text, for --fix
 
 
 def overrides(config: Config, options: CheckOptions) -> Config:
@@ -182,6 +185,17 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
     for message in errors:
         say(message)
 
+    if options.fix_only:
+        return EXIT_ERROR if errors else EXIT_OK
+    report_stream = sys.stdout
+    if options.fix and not options.diff:
+        for item in items:
+            if item.path is None and item.result is not None and item.result.error is None:
+                # Like ruff: the fixed text on standard output, the report on standard error.
+                sys.stdout.buffer.write(item.fixed if item.fixed is not None else item.data)
+                sys.stdout.flush()
+                report_stream = sys.stderr
+
     if options.diff:
         sys.stdout.flush()
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_OK)
@@ -190,9 +204,9 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
 
     results = [item.result for item in items if item.result is not None]
     language = options.language or "fi"
-    reporters.render(options.output_format, results, sys.stdout,
-                     {"language": language, "summary": not options.quiet})
-    sys.stdout.flush()
+    reporters.render(options.output_format, results, report_stream,
+                     {"language": language, "summary": not options.quiet, "color": options.color})
+    report_stream.flush()
 
     if errors:
         return EXIT_ERROR
@@ -249,9 +263,6 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
         if result is None or result.error is not None or not fix.has_fixes(result.findings, unsafe):
             continue
         assert item.source is not None and item.config is not None
-        if item.path is None and not options.diff:
-            errors.append(f"{item.display}: standard input cannot be fixed in place; use --diff")
-            continue
         config, fmt = item.config, item.fmt
         try:
             if result.read_result is None:  # from the cache or a worker: the fixer needs the messages
@@ -267,7 +278,11 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
                 sys.stdout.write(fix.unified_diff(item.display, item.source.text, outcome.text))
                 continue
             data = fix.encode(item.source, outcome.text)
-            assert item.path is not None
+            assert outcome.after is not None
+            if item.path is None:  # standard input: the fixed text goes to standard output
+                item.fixed, item.result = data, outcome.after
+                fixed += len(outcome.applied)
+                continue
             fix.write_atomic(item.path, data, item.state, item.display)
             fixed += len(outcome.applied)
             assert outcome.after is not None

@@ -21,9 +21,10 @@ app = typer.Typer(
     name="plainfinnish",
     help="Plain-language linter for Finnish customer messages.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 wordlists_app = typer.Typer(help="Inspect and validate the jargon wordlists.", no_args_is_help=True)
 app.add_typer(wordlists_app, name="wordlists")
@@ -54,6 +55,35 @@ class Language(str, Enum):
     en = "en"
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from plainfinnish import __version__
+
+        typer.echo(f"plainfinnish {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Plain-language linter for Finnish customer messages."""
+
+
+def split_rules(values: list[str] | None) -> list[str] | None:
+    """`--select a,b --select c` -> [a, b, c] (comma lists and repeated flags, as ruff takes them)."""
+    if values is None:
+        return None
+    return [name for value in values for name in value.replace(" ", ",").split(",") if name]
+
+
 def error(message: str) -> None:
     typer.echo(f"plainfinnish: {message}", err=True)
 
@@ -81,6 +111,7 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
             errors.append(f"{path}: not a regular file or directory")
             continue
         before = len(out)
+        broken = False  # a configuration error was reported: "no files" would mislead
         for root, dirs, files in os.walk(path, followlinks=False, onerror=lambda e: errors.append(f"{e.filename}: {e.strerror}")):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
@@ -91,6 +122,7 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
                     config = finder.for_path(file)
                 except ConfigError as err:
                     errors.append(str(err))
+                    broken = True
                     dirs[:] = []
                     break
                 try:
@@ -106,7 +138,7 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
                 if real not in seen:
                     seen.add(real)
                     out.append((file, False))
-        if len(out) == before:
+        if len(out) == before and not broken:
             errors.append(f"{path}: no files to check (looked for {', '.join(sorted(_extensions()))})")
     return out
 
@@ -124,18 +156,21 @@ def check(
     fail_on: Annotated[Optional[Severity], typer.Option(help="Exit 1 on findings of this severity or higher [default: warning].")] = None,
     profile: Annotated[Optional[Profile], typer.Option(help="Analysis profile [default: from config, else fast].")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of discovery.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Run only these rules (repeatable).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not run these rules (repeatable).")] = None,
-    language: Annotated[Optional[Language], typer.Option(help="Language of the messages.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Run only these rules: a,b or repeated.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not run these rules: a,b or repeated.")] = None,
+    language: Annotated[Optional[Language], typer.Option(
+        help="Language of the output: findings, suggestions' reasons and summary (the checked text is Finnish).")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name for standard input (selects format and config).")] = None,
     format_in: Annotated[Optional[str], typer.Option("--format-in", help="Input format for standard input or all files (text, markdown, html, …).")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place (standard input: print the fixed text).")] = False,
+    fix_only: Annotated[bool, typer.Option("--fix-only", help="Apply safe fixes; report nothing else (a fix step before a check).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply fixes that need review.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option(help="Cache folder [default: the platform cache folder].")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel processes [default: cores].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: no summary line.")] = False,
+    color: Annotated[Color, typer.Option(help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.auto,
 ) -> None:
     """Check files for jargon, long sentences, missing next steps and pushy wording."""
     from plainfinnish.checker import CheckOptions, run_check
@@ -145,19 +180,23 @@ def check(
         fail_on=fail_on.value if fail_on else None,
         profile=profile.value if profile else None,
         config_path=config,
-        select=select or None,
-        ignore=ignore or [],
+        select=split_rules(select) or None,
+        ignore=split_rules(ignore) or [],
         language=language.value if language else None,
         stdin_filename=stdin_filename,
         format_in=format_in,
-        fix=fix,
+        fix=fix or fix_only,
+        fix_only=fix_only,
         unsafe_fixes=unsafe_fixes,
         diff=diff,
         use_cache=not no_cache,
         cache_dir=cache_dir,
         jobs=jobs,
         quiet=quiet,
+        color=color.value,
     )
+    if unsafe_fixes and not (fix or fix_only or diff):
+        error("warning: --unsafe-fixes does nothing without --fix or --diff")
     raise typer.Exit(run_check(paths, options))
 
 

@@ -37,4 +37,4 @@ def test_unreadable_file_is_an_error_command(tmp_path: Path) -> None:
     path.write_bytes(b"Hei \xff\n")
     proc = run_cli("check", "--no-cache", "--format", "github", str(path))
     assert proc.returncode == 2
-    assert proc.stdout.startswith(f"::error file={path},title=plainfinnish::not UTF-8")
+    assert proc.stdout.startswith(f"::error file={path},line=1,title=plainfinnish::not UTF-8")

@@ -27,7 +27,8 @@ def render(results: list, stream: TextIO, options: dict[str, Any]) -> None:
     suggestion = "suggestion" if options.get("language") == "en" else "ehdotus"
     for result in results:
         if result.error:
-            stream.write(command("error", result.error, file=result.path, title="plainfinnish") + "\n")
+            # GitHub places an annotation without a line on no line of the diff; line 1 names the file.
+            stream.write(command("error", result.error, file=result.path, line=1, title="plainfinnish") + "\n")
         for f in result.findings:
             message = f.message
             shown = [s.text for s in f.suggestions[:3]]

@@ -22,7 +22,9 @@ EXTRA_RULES = {
 
 
 def _words(language: str) -> dict[str, str]:
-    return {"suggestion": "suggestion" if language == "en" else "ehdotus"}
+    if language == "en":
+        return {"suggestion": "suggestion", "replace": "Replace with"}
+    return {"suggestion": "ehdotus", "replace": "Korvaa"}
 
 
 def _rule_name(rule_id: str) -> str:
@@ -31,7 +33,7 @@ def _rule_name(rule_id: str) -> str:
 
 def _rules(language: str) -> list[dict[str, Any]]:
     from plainfinnish.rules import available
-    from plainfinnish.rules.pages import RULE_DOCS_URL, rule_page
+    from plainfinnish.rules.pages import rule_page
 
     out = []
     for rule_id, rule in available().items():
@@ -43,7 +45,6 @@ def _rules(language: str) -> list[dict[str, Any]]:
             "shortDescription": {"text": rule.name_en if language == "en" else rule.name_fi},
             "fullDescription": {"text": page.what},
             "help": {"text": markdown, "markdown": markdown},
-            "helpUri": RULE_DOCS_URL.format(rule=rule_id),
             "defaultConfiguration": {"level": LEVELS[rule.default_severity], "enabled": rule.enabled_by_default},
             "properties": {"tags": ["plain-language", "finnish", rule.scope]},
         })
@@ -80,6 +81,22 @@ def fingerprint(rule: str, uri: str, key: str | None, text: str, occurrence: int
     normalized = " ".join(text.split())
     data = "\0".join([rule, uri, key or "", normalized, str(occurrence)])
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def _fixes(f: Any, source: Any, location: dict[str, Any], words: dict[str, str]) -> list[dict[str, Any]]:
+    """The safe suggestions that replace exactly the flagged span, when that span in the file is
+    the flagged text (escapes in a .po string, say, would make the replacement wrong)."""
+    if source is None or source.text[f.source_start:f.source_end] != f.text or not f.text:
+        return []
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    out = []
+    for s in f.suggestions:
+        if s.safe and not s.advice and (s.start is None or (s.start, s.end) == (f.start, f.end)):
+            out.append({"description": {"text": f"{words['replace']}: {s.text}"}, "artifactChanges": [{
+                "artifactLocation": dict(location),
+                "replacements": [{"deletedRegion": dict(region), "insertedContent": {"text": s.new_text}}],
+            }]})
+    return out
 
 
 def report(results: list, options: dict[str, Any]) -> dict[str, Any]:
@@ -133,13 +150,16 @@ def report(results: list, options: dict[str, Any]) -> dict[str, Any]:
                 entry["ruleIndex"] = index[f.rule]
             if f.key:
                 entry["properties"] = {"key": f.key}
+            fixes = _fixes(f, result.source, location, words)
+            if fixes:
+                entry["fixes"] = fixes
             sarif_results.append(entry)
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "plainfinnish",
             "semanticVersion": __version__,
             "version": __version__,
-            "informationUri": PROJECT_URL,
+            **({"informationUri": PROJECT_URL} if PROJECT_URL else {}),
             "language": language,
             "rules": rules,
         }},

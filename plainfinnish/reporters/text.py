@@ -3,24 +3,48 @@ the suggestion; colour through rich on a terminal only; a summary at the end."""
 
 from __future__ import annotations
 
+import os
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_WORDS = {
-    "fi": {"error": "virhe", "warning": "varoitus", "info": "huomio", "suggestion": "ehdotus",
-           "none": "Ei huomautettavaa", "files": "tiedosto(a)", "found": "huomautus(ta)", "in": "tiedostossa"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "suggestion": "suggestion",
-           "none": "No findings", "files": "file(s)", "found": "finding(s)", "in": "file(s)"},
+#: Counted nouns: (one, many). Finnish takes the partitive after a number other than one.
+_NOUNS = {
+    "fi": {"error": ("virhe", "virhettä"), "warning": ("varoitus", "varoitusta"), "info": ("huomio", "huomiota"),
+           "finding": ("huomautus", "huomautusta"), "file": ("tiedosto", "tiedostoa"),
+           "in": ("tiedostossa", "tiedostossa")},
+    "en": {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "info"),
+           "finding": ("finding", "findings"), "file": ("file", "files"), "in": ("file", "files")},
 }
+_WORDS = {
+    "fi": {"suggestion": "ehdotus", "none": "Ei huomautettavaa", "checked": "tarkistettu", "skipped": "ohitettu",
+           "in": ""},
+    "en": {"suggestion": "suggestion", "none": "No findings", "checked": "checked", "skipped": "skipped",
+           "in": "in "},
+}
+_SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def count(n: int, noun: str, language: str) -> str:
+    """'1 huomautus', '6 huomautusta'; '1 finding', '6 findings'."""
+    one, many = _NOUNS.get(language, _NOUNS["fi"])[noun]
+    return f"{n} {one if n == 1 else many}"
 
 
 def render(results: list, stream: TextIO, options: dict[str, Any]) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=True, color_system=options.get("color_system", "auto"),
-                      force_terminal=options.get("force_color"))
-    words = _WORDS.get(options.get("language", "fi"), _WORDS["fi"])
+    color = options.get("color", "auto")
+    if color == "auto" and os.environ.get("NO_COLOR"):  # https://no-color.org: no styles at all, not only no colour
+        color = "never"
+    console = Console(file=stream, highlight=False, soft_wrap=True,
+                      force_terminal=True if color == "always" else None,
+                      no_color=True if color == "never" else None,
+                      color_system=None if color == "never" else "auto")
+    language = options.get("language", "fi")
+    language = language if language in _NOUNS else "fi"
+    words = _WORDS[language]
+    nouns = _NOUNS[language]
     total = 0
     files_with = 0
     by_severity: dict[str, int] = {}
@@ -33,7 +57,9 @@ def render(results: list, stream: TextIO, options: dict[str, Any]) -> None:
             style = _STYLE.get(f.severity, "")
             where = f"{f.path}:{f.line}:{f.column}"
             key = f" [dim]({escape(f.key)})[/dim]" if f.key else ""
-            console.print(f"[bold]{escape(where)}[/bold]: [{style}]{f.rule}[/{style}]{key} {escape(f.message)}")
+            severity = nouns.get(f.severity, (f.severity,))[0]
+            console.print(f"[bold]{escape(where)}[/bold]: [{style}]{f.rule}[/{style}] [{style}]\\[{severity}][/{style}]"
+                          f"{key} {escape(f.message)}")
             if result.source is not None and f.line:
                 line_text = result.source.line_text(f.line)
                 if len(line_text) <= 400:
@@ -44,14 +70,18 @@ def render(results: list, stream: TextIO, options: dict[str, Any]) -> None:
             for s in f.suggestions[:3]:
                 marker = "" if s.advice else (" ✓" if s.safe else "")
                 console.print(f"      [green]{words['suggestion']}:[/green] {escape(s.text)}{marker}")
-    if options.get("summary", True):
-        _readability_table(console, results, options.get("language", "fi"))
+    checked = sum(1 for r in results if not r.error)
+    skipped = len(results) - checked
+    # With nothing checked the errors on stderr say it all; "no findings" would mislead.
+    if options.get("summary", True) and checked:
+        _readability_table(console, results, language)
+        note = f", {count(skipped, 'file', language)} {words['skipped']}" if skipped else ""
         if total:
-            parts = ", ".join(f"{n} {words[s]}" for s, n in sorted(by_severity.items(), key=lambda kv: kv[0]))
-            console.print(f"\n[bold]{total}[/bold] {words['found']} {files_with} {words['in']} ({parts}).")
+            parts = ", ".join(count(by_severity[s], s, language) for s in _SEVERITY_ORDER if s in by_severity)
+            where = f"{words['in']}{count(files_with, 'in', language)}"
+            console.print(f"\n[bold]{count(total, 'finding', language)}[/bold] {where} ({parts}{note}).")
         else:
-            console.print(f"{words['none']} ({len(results)} {words['files']}).")
-
+            console.print(f"{words['none']} ({count(checked, 'file', language)} {words['checked']}{note}).")
 
 def _file_readability(stats: dict[str, Any]) -> dict[str, float] | None:
     """One row per file: the messages' measures weighted by their word counts."""

@@ -1,4 +1,9 @@
-"""Render a rule's documentation page (Markdown), as `plainfinnish explain RULE` shows it."""
+"""A rule's documentation page (Markdown): `plainfinnish explain RULE` shows it, editors link to it.
+
+The pages ship inside the package (`plainfinnish/data/rules/`, written by `write_pages`), so a link
+to one works wherever plainfinnish is installed; docs/rules/ holds the same pages for readers of
+the repository.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,30 @@ from pathlib import Path
 
 from plainfinnish.rules.base import Rule
 
-#: Where the project and its rule pages (docs/rules/, written by `write_pages`) are published; the
-#: one place the editor links and the SARIF report take them from.
-PROJECT_URL = "https://example.invalid/plainfinnish"
-RULE_DOCS_URL = PROJECT_URL + "/docs/rules/{rule}.md"
+#: The pages shipped with the package: `<id>.md` (Finnish) and `<id>.en.md` (English).
+PAGES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
+#: The project's public home page. None: there is no published one, so reports carry no link
+#: rather than one that leads nowhere.
+PROJECT_URL: str | None = None
+
+
+def page_path(rule_id: str, language: str = "fi") -> Path | None:
+    """The shipped page of a rule, if there is one."""
+    path = PAGES_DIR / f"{rule_id}{'.en' if language == 'en' else ''}.md"
+    return path if path.is_file() else None
+
+
+def page_uri(rule_id: str, language: str = "fi") -> str | None:
+    """A link to the rule's page that exists on this machine (a file URI), or None."""
+    path = page_path(rule_id, language) or page_path(rule_id, "fi")
+    return path.as_uri() if path else None
+
+
+def shipped_page(rule: type[Rule], language: str = "fi") -> str:
+    """The page as shipped; rendered from the rule when the package has no copy."""
+    path = page_path(rule.id, language)
+    return path.read_text(encoding="utf-8") if path else rule_page(rule, language)
+
 
 _HEADINGS = {
     "fi": ("Mitä sääntö tekee", "Miksi", "Esimerkki", "Kirjoita mieluummin", "Korjausten turvallisuus",
@@ -40,9 +65,7 @@ def rule_page(rule: type[Rule], language: str = "fi") -> str:
 
 def write_pages(folder: str | Path) -> list[Path]:
     """Write every rule's page (Finnish `<id>.md`, English `<id>.en.md`) into a folder: the rule
-    documentation that `codeDescription` links in editors and SARIF help point at."""
-    from pathlib import Path
-
+    documentation that `codeDescription` links in editors point at."""
     from plainfinnish.rules import available
 
     out = Path(folder)
@@ -59,5 +82,6 @@ def write_pages(folder: str | Path) -> list[Path]:
 if __name__ == "__main__":
     import sys
 
-    for written_path in write_pages(sys.argv[1] if len(sys.argv) > 1 else "docs/rules"):
-        print(written_path)
+    for folder in sys.argv[1:] or [PAGES_DIR, "docs/rules"]:
+        for written_path in write_pages(folder):
+            print(written_path)
