@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,8 +28,40 @@ HEADER_KEYS: dict[str, type] = {"category": str, "name_fi": str, "name_en": str,
 ENTRY_KEYS: dict[str, type | tuple[type, ...]] = {
     "lemma": str, "pattern": str, "surface": list, "pos": str, "alternatives": list, "explanation": str,
     "severity": str, "source": str, "compound": bool, "note": str, "safe": bool, "advice": str,
+    "senses": (str, dict),
 }
 REQUIRED_ENTRY_KEYS = ("alternatives", "explanation", "severity", "source")
+SENSE_TEXT_KEYS = ("jargon", "everyday")  # short Finnish descriptions of the flagged and the spared sense
+SENSE_LEMMA_KEYS = ("if_near", "unless_near", "if_message", "unless_message")
+
+
+@dataclass(frozen=True)
+class Senses:
+    """A reviewed word with an everyday sense besides the jargon one, and the context that tells them apart.
+
+    `*_near` lemmas are looked up in the sentence of the match, `*_message` lemmas in the whole message;
+    both sets hold every word's lemma and the base forms of its compound parts ("opintosuoritus" holds
+    "opinto"), so a condition word counts inside compounds too.
+    """
+
+    jargon: str
+    everyday: str
+    if_near: frozenset[str] = frozenset()
+    unless_near: frozenset[str] = frozenset()
+    if_message: frozenset[str] = frozenset()
+    unless_message: frozenset[str] = frozenset()
+
+    def fits(self, near: Set[str], message: Set[str]) -> bool:
+        """Whether a match is in the jargon sense, from the lemmas of its sentence and of its message."""
+        if not self.unless_near.isdisjoint(near) or not self.unless_message.isdisjoint(message):
+            return False
+        if self.if_near and self.if_near.isdisjoint(near):
+            return False
+        return not self.if_message or not self.if_message.isdisjoint(message)
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return self.if_near | self.unless_near | self.if_message | self.unless_message
 
 
 @dataclass(frozen=True)
@@ -53,6 +85,12 @@ class Entry:
     note: str | None = None
     safe: bool | None = None  # None: the default (safe for single words, not for patterns)
     advice: str | None = None  # a rewrite hint instead of a replacement ("Kerro tekijä: {jonkun} tekee …")
+    senses: Senses | str | None = None  # "one": reviewed, only the jargon sense; None: not reviewed (user lists)
+    source_text: str = ""  # the [sources] text of this entry's own file
+
+    def in_sense(self, near: Set[str], message: Set[str]) -> bool:
+        """Whether a match of this entry is in its jargon sense (lowercased lemma sets of sentence and message)."""
+        return not isinstance(self.senses, Senses) or self.senses.fits(near, message)
 
     @property
     def label(self) -> str:
@@ -93,7 +131,7 @@ class Lexicon:
     by_pattern_word: dict[str, list[Entry]] = field(default_factory=dict)  # a pattern's word -> its patterns
     literal_surface: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased surface -> entries
     surface_patterns: list[tuple[Any, Entry]] = field(default_factory=list)  # (compiled re2, entry)
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # an entry's (namespaced) source key -> its text
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -155,8 +193,19 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
     return {str: "a string", list: "a list of strings", bool: "true or false"}.get(expected, str(expected))  # type: ignore[arg-type]
 
 
+def is_shipped(path: Path) -> bool:
+    try:
+        return path.resolve().parent == SHIPPED_DIR.resolve()
+    except OSError:
+        return False
+
+
 def parse_file(path: Path) -> tuple[list[Entry], dict[str, str]]:
-    """Entries and sources of one wordlist file, schema-checked. Raises ConfigError naming file and entry."""
+    """Entries and sources of one wordlist file, schema-checked. Raises ConfigError naming file and entry.
+
+    Source keys are local to their file (every file may define `plainfinnish`), so each entry's `source`
+    is namespaced as `<file>#<key>` and the returned sources use the same keys.
+    """
     where = str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -184,11 +233,13 @@ def parse_file(path: Path) -> tuple[list[Entry], dict[str, str]]:
     tables = raw.get("entry", [])
     if not isinstance(tables, list):
         raise ConfigError(where, "entries must be [[entry]] tables")
-    entries = [_parse_entry(t, i, where, header, sources) for i, t in enumerate(tables)]
-    return entries, dict(sources)
+    shipped = is_shipped(path)
+    entries = [_parse_entry(t, i, where, header, sources, shipped) for i, t in enumerate(tables)]
+    return entries, {f"{where}#{key}": text for key, text in sources.items()}
 
 
-def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sources: dict[str, str]) -> Entry:
+def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sources: dict[str, str],
+                 shipped: bool = False) -> Entry:
     name = table.get("lemma") or table.get("pattern") or (table.get("surface") or ["?"])[0] if isinstance(table, dict) else "?"
     at = f"entry {index + 1} ({name!r})"
     if not isinstance(table, dict):
@@ -226,18 +277,84 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
         raise ConfigError(where, f"{at}: a pattern needs at least two words (use 'lemma' for one word)")
     if "lemma" in table and not table["lemma"].strip():
         raise ConfigError(where, f"{at}: 'lemma' is empty")
+    if shipped and "senses" not in table:
+        raise ConfigError(where, f"{at}: a shipped entry must say its reviewed 'senses' (\"one\" or a table)")
+    senses = _parse_senses(table["senses"], where, at) if "senses" in table else None
     entry = Entry(
         file=where, index=index, category=header["category"], category_fi=header["name_fi"],
         category_en=header["name_en"], alternatives=tuple(a.strip() for a in table.get("alternatives", ())),
-        explanation=table["explanation"].strip(), severity=table["severity"], source=table["source"],
+        explanation=table["explanation"].strip(), severity=table["severity"], source=f"{where}#{table['source']}",
         lemma=table["lemma"].strip() if "lemma" in table else None, pattern=pattern,
         surface=tuple(s.strip() for s in table.get("surface", ())), pos=table.get("pos"),
         compound=table.get("compound", True), note=table.get("note"), safe=table.get("safe"),
-        advice=table["advice"].strip() if "advice" in table else None,
+        advice=table["advice"].strip() if "advice" in table else None, senses=senses,
+        source_text=sources[table["source"]],
     )
     for form in entry.surface:
         compile_surface(form, entry)  # a bad pattern is an error naming file and entry
     return entry
+
+
+def _parse_senses(value: Any, where: str, at: str) -> Senses | str:
+    if isinstance(value, str):
+        if value != "one":
+            raise ConfigError(where, f"{at}: 'senses' must be \"one\" or a table (jargon, everyday, if_near, …), not {value!r}")
+        return value
+    unknown = set(value) - set(SENSE_TEXT_KEYS) - set(SENSE_LEMMA_KEYS)
+    if unknown:
+        raise ConfigError(where, f"{at}: unknown key(s) in 'senses': {', '.join(sorted(unknown))} "
+                                 f"(known: {', '.join(SENSE_TEXT_KEYS + SENSE_LEMMA_KEYS)})")
+    for key in SENSE_TEXT_KEYS:
+        if not isinstance(value.get(key), str) or not value[key].strip():
+            raise ConfigError(where, f"{at}: 'senses.{key}' must describe the {key} sense (a non-empty string)")
+    lemmas: dict[str, frozenset[str]] = {}
+    for key in SENSE_LEMMA_KEYS:
+        words = value.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in words):
+            raise ConfigError(where, f"{at}: 'senses.{key}' must be a list of single-word lemmas")
+        lemmas[key] = frozenset(w.strip().lower() for w in words)
+    if not any(lemmas.values()):
+        raise ConfigError(where, f"{at}: 'senses' needs at least one of {', '.join(SENSE_LEMMA_KEYS)} to tell the senses apart")
+    return Senses(jargon=value["jargon"].strip(), everyday=value["everyday"].strip(), **lemmas)
+
+
+# --- Word senses in a message ------------------------------------------------------------------
+
+
+def keep_in_sense(matches: list[Any], doc: Any) -> list[Any]:
+    """The matches (anything with `.entry` and `.head`) whose entry is in its jargon sense here.
+
+    The lemma sets of each sentence and of the message are built once per Doc, and only when some
+    match's entry has sense conditions: linear in the length of the message.
+    """
+    if not any(isinstance(m.entry.senses, Senses) for m in matches):
+        return matches
+    near, message = _lemma_sets(doc)
+    return [m for m in matches if m.entry.in_sense(near[m.head.i], message)]
+
+
+def _lemma_sets(doc: Any) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """For every token the lemma set of its sentence, and the lemma set of the whole Doc."""
+    per_token: list[frozenset[str]] = [frozenset()] * len(doc)
+    message: set[str] = set()
+    for sentence in doc.sents:
+        lemmas: set[str] = set()
+        for token in sentence:
+            lemmas.update(_token_lemmas(token))
+        frozen = frozenset(lemmas)
+        for i in range(sentence.start, sentence.end):
+            per_token[i] = frozen
+        message |= lemmas
+    return per_token, frozenset(message)
+
+
+def _token_lemmas(token: Any) -> set[str]:
+    """The token's lemma, every Voikko reading's base form, and the base forms of its compound parts."""
+    out = {token.lemma_.lower(), token.text.lower()}
+    for a in getattr(token._, "analyses", None) or ():
+        out.add(a.baseform.lower())
+        out.update(p.lemma.lower() for p in a.parts)
+    return out
 
 
 def load(paths: Sequence[Path] | None = None) -> Lexicon:
@@ -310,6 +427,10 @@ def validate(paths: Iterable[Path]) -> list[str]:
             known = [s for s in entry.surface if "*" not in s and analyze(s)]
             if known:
                 problems.append(f"{at}: Voikko knows {', '.join(known)}; use 'lemma' (surface forms are only for words Voikko lacks)")
+        if isinstance(entry.senses, Senses):
+            for word in sorted(entry.senses.lemmas):
+                if not _sense_word_known(word, analyze):
+                    problems.append(f"{at}: sense word {word!r} is not a Voikko base form (of a word or a compound part)")
         if entry.lemma:
             inflects = not _does_not_inflect(entry.lemma, analyze(entry.lemma))
         else:  # surface forms of an abbreviation Voikko lacks ("ml.") do not inflect either
@@ -325,6 +446,14 @@ def validate(paths: Iterable[Path]) -> list[str]:
             if other is not None and other is not entry:
                 problems.append(f"{entry.file}: {entry.where}: alternative {alternative!r} is itself flagged by {other.file}: {other.where}")
     return problems
+
+
+def _sense_word_known(word: str, analyze: Any) -> bool:
+    """A sense condition word is a base form Voikko gives, of a whole word or of a compound's first part
+    (a plurale tantum such as "opinto" is known only as the part of "opintotieto" or as "opinnot")."""
+    if any(a.baseform.lower() == word for a in analyze(word)):
+        return True
+    return any(a.parts and a.parts[0].lemma.lower() == word for a in analyze(word + "tieto"))
 
 
 _FIXED_CLASSES = ("seikkasana", "sidesana", "huudahdussana")  # adverbs, conjunctions, particles

@@ -137,6 +137,7 @@ class Jargon(Rule):
             matches.extend(multi)
             matches.extend(m for m in single if m.head.i not in taken)
         matches = self._drop_explained_abbreviations(matches)
+        matches = wordlists.keep_in_sense(matches, doc)  # an entry's everyday sense is not jargon
         matches.sort(key=lambda m: m.start)
         for match in matches:
             yield self._finding(match, context, overrides, severity_fixed, lexicon)
@@ -390,13 +391,13 @@ class Jargon(Rule):
         shown = " tai ".join(f"'{s.text}'" for s in suggestions) if context.language != "en" else " or ".join(f"'{s.text}'" for s in suggestions)
         # A base-form alternative that could not be fitted (or a word Voikko does not know, whose
         # form is unknown) must be inflected by the writer: say so.
-        unverified = [s for s in suggestions if s.text.lower() in {a.lower() for a in alternatives} and not s.safe
-                      and (match.analysis is None or not _is_uninflected(match.analysis))
-                      and s.text.lower() != original.lower()]
+        unverified = any(s.advice for s in suggestions)
         category = _category_label(entry, context)
         message = context.say(
-            f"{category}: '{original}' – kirjoita {shown}." + (" Taivuta tarvittaessa lauseeseen sopivaksi." if unverified else ""),
-            f"{category}: '{original}' – write {shown}." + (" Inflect it to fit the sentence where needed." if unverified else ""),
+            f"{category}: '{original}' – kirjoita {shown}." + (" Taivuta se lauseeseen sopivaksi: muotoa ei voitu "
+                                                              "vahvistaa, joten korjausta ei tehdä automaattisesti." if unverified else ""),
+            f"{category}: '{original}' – write {shown}." + (" Inflect it to fit the sentence: its form could not be "
+                                                          "verified, so no fix is applied." if unverified else ""),
         )
         message += f" {entry.explanation}"
         if entry.note:
@@ -459,13 +460,27 @@ class Jargon(Rule):
             if form not in forms:
                 forms.append(form)
         if len({text for text, _ in forms}) > 1:
-            return [self._shape(match, text, False) for text, _ in dict.fromkeys(forms)]
-        return [self._shape(match, forms[0][0], forms[0][1])]
+            return [self._shape(match, text, False, self._must_inflect(match, alternative, text, verified))
+                    for text, verified in dict.fromkeys(forms)]
+        text, verified = forms[0]
+        return [self._shape(match, text, verified, self._must_inflect(match, alternative, text, verified))]
 
-    def _shape(self, match: Match, text: str, verified: bool) -> Suggestion:
+    @staticmethod
+    def _must_inflect(match: Match, alternative: str, text: str, verified: bool) -> bool:
+        """Inflect or withhold: the alternative left in its base form where the slot needs another
+        form (or an unknown word's form is not known) is advice, never an applicable fix."""
+        if verified or text.lower() != alternative.lower():
+            return False
+        if match.analysis is not None and _is_uninflected(match.analysis):
+            return False
+        return not _fixed_phrase(alternative) or match.analysis is not None
+
+    def _shape(self, match: Match, text: str, verified: bool, advice: bool = False) -> Suggestion:
         from plainfinnish.nlp.inflect import follow_case
 
         head = match.head
+        if advice:
+            return Suggestion(text, advice=True)
         # Capitalisation follows the original: a sentence that starts in lowercase (a greeting line
         # "Hei,\n\ntikettisi on …") keeps its lowercase start.
         if head.is_sent_start and text[:1].islower() and match.tokens[0] is head and head.text[:1].isupper():
@@ -499,6 +514,15 @@ def _category_label(entry: "Entry", context: RuleContext) -> str:
     form = noun_form(words[-1], "osanto") if words else None
     label = " ".join([*words[:-1], form]) if form else entry.category_fi
     return label[:1].upper() + label[1:]
+
+
+def _fixed_phrase(alternative: str) -> bool:
+    """An alternative made only of words that never inflect ("jos", "ja niin edelleen")."""
+    from plainfinnish.nlp.inflect import is_uninflected
+    from plainfinnish.nlp.voikko import analyze
+
+    readings = [analyze(w) for w in alternative.split()]
+    return all(r and all(is_uninflected(a) for a in r) for r in readings)
 
 
 def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
