@@ -17,6 +17,7 @@ from plainfinnish import readers
 from plainfinnish.config import Config, validate_rules
 from plainfinnish.document import Message, ReadResult, SourceText
 from plainfinnish.errors import ConfigError, InputError
+from plainfinnish.nlp.verify import gate
 from plainfinnish.rules import available
 from plainfinnish.rules.base import Finding, RuleContext, severity_rank
 from plainfinnish.suppression import Suppressions
@@ -211,6 +212,7 @@ def run_rules(doc: "Doc", config: Config, message: Message, path: str | None = N
         for finding in rule.check(doc, context):
             if message.placeholders and finding.end - finding.start <= len("Xph") and message.is_placeholder(finding.start, finding.end):
                 continue  # never flag a placeholder
+            gate(doc, finding)  # a rule asks for "safe"; the verification gate decides
             findings.append(finding)
     return findings
 

@@ -180,6 +180,11 @@ def paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
         _verify_into(forms, [stem + e for e in ("n", "t", "i", "mme", "tte", harmonise("ivat", "ä"))], lemma)
         return forms
     is_verb = any(a.word_class == "teonsana" for a in readings)
+    if lemma.lower() in _PRONOUNS:
+        # the generator inflects pronouns as nouns ("tämää"); their forms are listed, and still verified
+        for base, candidates in _PRONOUNS[lemma.lower()].items():
+            _verify_into(forms, candidates.split(), base)
+        return forms
     if not is_verb:
         _verify_into(forms, _noun_candidates(lemma), lemma)
         return forms
@@ -198,6 +203,16 @@ def paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
         extra = [lemma + harmonise(e, lemma) for e in ("kseni", "ksesi", "kseen", "ksemme", "ksenne")]
         _verify_into(forms, [*extra, *_with_possessives(infinitives)], lemma)
     return forms
+
+
+#: Demonstrative pronouns as alternatives ("kyseinen" -> "tämä"): their case forms, by the base
+#: form Voikko gives them (the plural of "tämä" is read as "nämä").
+_PRONOUNS: dict[str, dict[str, str]] = {
+    "tämä": {"tämä": "tämä tämän tätä tässä tästä tähän tällä tältä tälle tänä täksi",
+             "nämä": "nämä näiden näitä näissä näistä näihin näillä näiltä näille näinä näiksi"},
+    "se": {"se": "se sen sitä siinä siitä siihen sillä siltä sille sinä siksi",
+           "ne": "ne niiden niitä niissä niistä niihin niillä niiltä niille niinä niiksi"},
+}
 
 
 def noun_form(lemma: str, case: str, number: str = "singular") -> str | None:
@@ -323,7 +338,13 @@ def follow_case(original: str, new: str) -> str:
 def inflect(lemma: str, target: Analysis) -> str | None:
     """`lemma` in the form of `target` (a verified form), or None."""
     sig = signature(target)
-    return paradigm(lemma, form_group(sig)).get(sig)
+    forms = paradigm(lemma, form_group(sig))
+    if sig in forms:
+        return forms[sig]
+    if sig[-1] in (None, "positive"):
+        # an adjective's positive degree and a pronoun's no degree fill the same slot ("kyseisen" -> "tämän")
+        return forms.get((*sig[:-1], "positive" if sig[-1] is None else None))
+    return None
 
 
 def _add_clitic(form: str, clitic: str, lemma: str) -> str | None:
@@ -383,6 +404,7 @@ def fit(alternative: str, surface: str, analysis: Analysis | None, part_start: i
 
 def _fit_compound(alternative: str, surface: str, analysis: Analysis, start: int, end: int, clitic: str) -> tuple[str, bool]:
     parts = analysis.parts
+    start = _shared_lead(parts[:start], alternative)
     prefix = "".join(p.surface for p in parts[:start])
     sig = signature(analysis)
     if end >= len(parts):
@@ -408,6 +430,18 @@ def _fit_compound(alternative: str, surface: str, analysis: Analysis, start: int
             return alternative, False
         new = with_clitic
     return follow_case(surface, new), True
+
+
+def _shared_lead(kept: tuple, alternative: str) -> int:
+    """How many of the kept leading parts stay when the alternative itself begins with the last of
+    them ("tuki|tiketti" -> "tukipyyntö", not "tukitukipyyntö")."""
+    alt_parts = min((a.parts for a in analyze(alternative) if a.baseform.lower() == alternative.lower()),
+                    key=len, default=())
+    lemmas = [p.lemma.lower() for p in alt_parts]
+    for n in range(min(len(kept), len(lemmas) - 1), 0, -1):
+        if [p.lemma.lower() for p in kept[len(kept) - n:]] == lemmas[:n]:
+            return len(kept) - n
+    return len(kept)
 
 
 def check_alternative(alternative: str, inflects: bool = True) -> str | None:

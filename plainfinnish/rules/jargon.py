@@ -335,6 +335,8 @@ class Jargon(Rule):
             verb_pattern = any(_is_verb_lemma(w) for w in pattern)
             if verb_pattern and any(_genitive_attribute(i, w, chosen, words) for i, w in zip(chosen, pattern)):
                 continue  # "tehtävä … päätöksen tiedoksisaannista": the genitive belongs to the next noun
+            if verb_pattern and any(_not_object(words[i], w, lemma_sets[i].get(w)) for i, w in zip(chosen, pattern)):
+                continue  # "päätöksestä voi tehdä valituksen": the noun belongs to another construction
             tokens = [words[i] for i in chosen]
             if has_deps and not _connected(tokens) and hi - lo + 1 != len(chosen):
                 continue
@@ -473,18 +475,18 @@ class Jargon(Rule):
             return False
         if match.analysis is not None and _is_uninflected(match.analysis):
             return False
-        return not _fixed_phrase(alternative) or match.analysis is not None
+        return not _fixed_phrase(alternative)  # a word that never inflects has no form to get wrong
 
     def _shape(self, match: Match, text: str, verified: bool, advice: bool = False) -> Suggestion:
         from plainfinnish.nlp.inflect import follow_case
 
         head = match.head
-        if advice:
-            return Suggestion(text, advice=True)
         # Capitalisation follows the original: a sentence that starts in lowercase (a greeting line
         # "Hei,\n\ntikettisi on …") keeps its lowercase start.
         if head.is_sent_start and text[:1].islower() and match.tokens[0] is head and head.text[:1].isupper():
             text = text[:1].upper() + text[1:]
+        if advice:
+            return Suggestion(text, advice=True)
         safe = verified and match.entry.is_safe
         if len(match.tokens) == 1:
             return Suggestion(text, safe=safe)
@@ -521,8 +523,8 @@ def _fixed_phrase(alternative: str) -> bool:
     from plainfinnish.nlp.inflect import is_uninflected
     from plainfinnish.nlp.voikko import analyze
 
-    readings = [analyze(w) for w in alternative.split()]
-    return all(r and all(is_uninflected(a) for a in r) for r in readings)
+    # a word with an uninflected reading as written ("vuoksi" the postposition, not the river)
+    return all(any(is_uninflected(a) and a.baseform.lower() == w.lower() for a in analyze(w)) for w in alternative.split())
 
 
 def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
@@ -608,6 +610,14 @@ def _genitive_attribute(i: int, word: str, chosen: list[int], words: list["Token
     if nxt.lower_ in datafiles.load("structure")["grammar"]["genitive_postpositions"]:
         return True
     return not nxt._.analyses and nxt.text[:1].isalpha()  # an unknown word: a noun it modifies
+
+def _not_object(token: "Token", word: str, reading: "Analysis | None") -> bool:
+    """Is a verb pattern's noun (written in its base form: the verb's object or subject) here in a
+    case no object or subject takes ("päätöksestä", "päätökseen")? Then it is not the pattern."""
+    if reading is None or reading.word_class != "nimisana" or reading.baseform.lower() != word:
+        return False
+    return not any(a.baseform.lower() == word and a.case in ("nimento", "omanto", "osanto") for a in token._.analyses)
+
 
 def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Token"],
                         lemma_sets: list[dict[str, "Analysis | None"]]) -> bool:
