@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from plainfinnish.nlp.voikko import analyze
 
 NO_SPLIT = "Selvää jakokohtaa ei löytynyt"
@@ -18,11 +20,16 @@ def unknown_words(text: str) -> list[str]:
 
 
 def split_of(lint, text: str, profile: str = "fast") -> str:
+    """The split sentence as shown; an applied split must give exactly that text (never safe)."""
     findings = lint(text, profile=profile, select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
     assert len(findings) == 1, findings
-    (suggestion,) = findings[0].suggestions
-    assert suggestion.advice
+    (finding,) = findings
+    (suggestion,) = finding.suggestions
+    assert not suggestion.safe
     assert not unknown_words(suggestion.text), unknown_words(suggestion.text)
+    if not suggestion.advice:
+        applied = text[:suggestion.start] + suggestion.new_text + text[suggestion.end:]
+        assert applied == suggestion.text, (applied, suggestion.text)
     return suggestion.text
 
 
@@ -53,8 +60,16 @@ def test_relative_clause_becomes_a_sentence_repeating_its_antecedent(lint, profi
 
 
 def test_relative_pronoun_case_is_kept(lint) -> None:
-    text = "Voit hakea paketin noutopisteestä, jossa sitä säilytetään kahden viikon ajan ennen palautusta."
-    assert split_of(lint, text).startswith("Voit hakea paketin noutopisteestä. Noutopisteessä sitä säilytetään")
+    text = "Voit hakea tilaamasi paketin tästä noutopisteestä, jossa sitä säilytetään kahden viikon ajan ennen palautusta."
+    assert split_of(lint, text).startswith("Voit hakea tilaamasi paketin tästä noutopisteestä. Noutopisteessä sitä säilytetään")
+
+
+@pytest.mark.parametrize("text", [
+    "Hyvitämme kaikki kulut, jotka syntyvät palautuksesta varastoomme kuluttajansuojalain mukaisesti.",
+    "Voit hakea paketin noutopisteestä, jossa sitä säilytetään kahden viikon ajan ennen palautusta.",
+])
+def test_restrictive_relative_clause_is_not_made_a_claim(lint, text) -> None:
+    assert split_of(lint, text).startswith(NO_SPLIT + ". Virkkeen voisi katkaista kohdasta ”jo")
 
 
 def test_subordinate_clause_is_not_cut_off(lint, profile) -> None:
@@ -90,3 +105,27 @@ def test_placeholder_is_kept_whole(lint) -> None:
 def test_numbers_and_dates_stay_in_one_piece(lint) -> None:
     text = "Lasku 1 234,50 euroa erääntyy 15.1.2026, ja voit maksaa sen klo 8.30 alkaen verkkopankissa."
     assert "1 234,50 euroa erääntyy 15.1.2026." in split_of(lint, text)
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("Voit tilata ja maksaa tuotteet verkkokaupassamme ympäri vuorokauden myös puhelimella.", "taivutettua verbiä"),
+    ("Tarjous on voimassa kevät- ja syyskaudella kaikissa myymälöissämme sekä verkkokaupassa.", "taivutettua verbiä"),
+    ("Kerromme sinulle, että paketti on lähtenyt varastolta ja saat koodin tekstiviestinä huomenna.", "jatkaa edellistä sivulausetta"),
+    ("Jos paketti ei saavu viikon kuluessa, ota yhteyttä asiakaspalveluumme ja selvitämme asian nopeasti.", "toista ehto"),
+    ("Paketti lähtee varastolta tänään iltapäivällä ja saapuu perille huomenna aamupäivällä.", "omaa tekijää"),
+])
+def test_no_joint_gives_advice_saying_where_and_why(lint, text, reason) -> None:
+    advice = split_of(lint, text)
+    assert advice.startswith(NO_SPLIT) and reason in advice, advice
+
+
+def test_clause_facts_are_computed_once_per_sentence(lint) -> None:
+    import plainfinnish
+    from plainfinnish.nlp.clauses import clauses
+
+    doc = plainfinnish.analyze("Tilaus on lähetetty, ja saat koodin, kun paketti lähtee, jonka löydät sivulta.")
+    (sentence,) = doc.sents
+    found = clauses(sentence)
+    assert clauses(sentence) is found
+    assert [c.kind for c in found] == ["main", "main", "subordinate", "relative"]
+    assert [c.stands for c in found[:2]] == [True, True]

@@ -13,228 +13,174 @@ def structure_data() -> dict[str, Any]:
 
 
 # --- Split suggestions for long sentences ------------------------------------------------------
+#
+# A sentence is cut only at a joint where both sides stand as sentences (see nlp/clauses.py):
+# before a main clause with its own subject (or a 1st/2nd person, passive or imperative verb), or
+# before a final non-restrictive relative clause whose antecedent can be repeated in the relative
+# pronoun's case. The suggestion replaces only the joints (", ja saat" -> ". Saat"), so the words
+# between, placeholders included, stay exactly as written. Never safe: the writer checks the meaning.
 
-from dataclasses import dataclass, field  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
+from plainfinnish.nlp.clauses import Clause, clauses, is_finite, protected  # noqa: E402,F401
 from plainfinnish.rules.base import RuleContext, Suggestion  # noqa: E402
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
-_QUOTES = {'"', "”", "“", "«", "»"}
 _PLACEHOLDER_SHOWN = "{…}"
-
-
-def is_finite(token: "Token") -> bool:
-    """A finite verb: VerbForm=Fin from the tagger (accurate), else from Voikko's reading."""
-    if token.doc._.profile == "accurate" and token.morph.get("VerbForm"):
-        return "Fin" in token.morph.get("VerbForm")
-    a = token._.analysis
-    if a is None:
-        return False
-    if a.word_class == "kieltosana":
-        return True
-    if a.word_class != "teonsana":
-        return False
-    # without a tagger, 'toimittaa' (3sg or A-infinitive) counts when any verb reading is finite
-    readings = (a,) if token.doc._.profile == "accurate" else token._.analyses
-    return any(r.word_class == "teonsana" and r.mood in FINITE_MOODS and r.person is not None for r in readings)
-
-
-def protected(sentence: "Span") -> set[int]:
-    """Token indices inside quotes or parentheses: never split there."""
-    inside: set[int] = set()
-    depth = 0
-    quoted = False
-    for t in sentence:
-        if t.text in _QUOTES and not (t.text == "“"):
-            quoted = not quoted
-        elif t.text == "“":
-            quoted = True
-        elif t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth = max(0, depth - 1)
-        if quoted or depth:
-            inside.add(t.i)
-    return inside
+_TRAILING = {",", ";", "–", "-", ":"}
+_SPECIFIC = {"tämä", "tuo", "nämä", "nuo", "sinun", "teidän", "meidän"}
+# Subordinators of a fronted adverbial clause: it governs every main clause after it, so cutting
+# one of those off would drop the condition ("Jos …, ota yhteyttä ja hyvitämme …").
+_FRONTED_SCOPE = {"jos", "jollei", "ellei", "kun", "koska", "mikäli", "kunnes", "vaikka"}
 
 
 @dataclass
-class Chunk:
-    """A stretch of the sentence between commas and coordinators."""
-
-    start: int  # token index of the first word (after the separator)
-    end: int  # token index after the last token
-    sep: "Token | None"  # the comma before it, if any
-    conj: "Token | None"  # the coordinator that begins it, if any
-    finite: bool = False
-    subordinate: bool = False
-    relative: "Token | None" = None
-    words: list["Token"] = field(default_factory=list)
-
-    @property
-    def main(self) -> bool:
-        return self.finite and not self.subordinate and self.relative is None
-
-    def has_subject(self) -> bool:
-        """Can the clause stand alone: a 1st/2nd person or passive verb, or a subject of its own
-        ("… ja saapuu huomenna" shares the subject of the clause before it and cannot)."""
-        for t in self.words:
-            if t.dep_ in ("nsubj", "nsubj:cop", "csubj") and t.doc._.profile == "accurate":
-                return True
-            a = t._.analysis
-            if a is None:
-                if t._.is_placeholder:
-                    return True
-                continue
-            if is_finite(t) and (a.person in ("1", "2", "4") or a.mood == "imperative"):
-                return True
-            if a.case == "nimento" and a.word_class in (
-                    "nimisana", "asemosana", "etunimi", "sukunimi", "paikannimi", "nimi", "lyhenne"):
-                return True
-        return False
-
-
-def _chunks(sentence: "Span", inside: set[int]) -> list[Chunk]:
-    data = structure_data()["splitting"]
-    coordinators = data["coordinators"]
-    subordinators = set(data["subordinators"])
-    interrogatives = set(data["interrogatives"])
-    relatives = set(data["relatives"])
-    chunks: list[Chunk] = []
-    current = Chunk(sentence.start, sentence.start, None, None)
-    pending_sep: "Token | None" = None
-    for t in sentence:
-        if t.i in inside:
-            current.end = t.i + 1
-            continue
-        if t.text == ",":
-            current.end = t.i
-            chunks.append(current)
-            current = Chunk(t.i + 1, t.i + 1, t, None)
-            pending_sep = t
-            continue
-        first = not current.words
-        if t.lower_ in coordinators and (first or pending_sep is None):
-            if not first:  # a coordinator without a comma: "… on lähetetty ja saat …"
-                current.end = t.i
-                chunks.append(current)
-                current = Chunk(t.i + 1, t.i + 1, None, t)
-            else:
-                current.conj = t
-                current.start = t.i + 1
-            continue
-        if first and not t.is_punct:
-            a = t._.analysis
-            base = a.baseform.lower() if a else t.lower_
-            if t.lower_ in subordinators or base in interrogatives or (a is not None and a.kysymysliite):
-                current.subordinate = True
-            elif base in relatives and a is not None and a.word_class == "asemosana":
-                current.relative = t
-        if not t.is_punct and not t.is_space:
-            current.words.append(t)
-        if is_finite(t):
-            current.finite = True
-        current.end = t.i + 1
-        pending_sep = None if not t.is_punct else pending_sep
-    chunks.append(current)
-    return [c for c in chunks if c.words or c.conj]
-
-
-def _show(tokens: list["Token"]) -> str:
-    out = []
-    for t in tokens:
-        out.append((_PLACEHOLDER_SHOWN if t._.is_placeholder else t.text) + t.whitespace_)
-    return "".join(out).strip()
+class _Cut:
+    start: int  # char offset where the replaced joint begins (end of the left piece's last word)
+    end: int  # char offset where it ends
+    text: str  # ". Saat", ". Paketti "
 
 
 def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text and not text.startswith(_PLACEHOLDER_SHOWN) else text
+    return text[:1].upper() + text[1:] if text else text
 
 
-def _relative_opening(chunk: Chunk, antecedent: "Token | None") -> str | None:
-    """The antecedent noun in the relative pronoun's case: 'joka' after 'paketin' -> 'Paketti'."""
+def _relative_opening(doc: "Doc", clause: Clause) -> str | None:
+    """The antecedent noun in the relative pronoun's case ('paketin, joka' -> 'Paketti'), only
+    when the relative clause adds to a known thing: a restrictive one ("kuluista, jotka syntyvät
+    palautuksesta") narrows what the sentence claims, and as a new sentence it would widen it."""
     from plainfinnish.nlp.inflect import noun_form
 
-    rel = chunk.relative
-    if rel is None or antecedent is None or antecedent._.is_placeholder:
+    rel, sep = clause.opener, clause.sep
+    if rel is None or sep is None or sep.i == 0:
         return None
-    ra = rel._.analysis
-    na = antecedent._.analysis
-    if ra is None or na is None or na.word_class not in ("nimisana", "nimisana_laatusana") or not ra.case:
+    antecedent = doc[sep.i - 1]
+    ra, na = rel._.analysis, antecedent._.analysis
+    if ra is None or na is None or antecedent._.is_placeholder or na.word_class != "nimisana" or not ra.case:
         return None
-    form = noun_form(na.baseform, ra.case, ra.number or na.number or "singular")
+    specific = bool(na.possessive)
+    for t in doc[max(antecedent.sent.start, antecedent.i - 3):antecedent.i]:
+        ta = t._.analysis
+        if t.is_punct or ta is None:
+            break
+        if ta.possessive in ("2s", "2p", "1p") or ta.baseform.lower() in _SPECIFIC or t.lower_ in _SPECIFIC:
+            specific = True
+    if not specific:
+        return None
+    form = noun_form(na.baseform, ra.case, ra.number or "singular")
     return _capitalise(form) if form else None
 
 
-def suggest_split(sentence: "Span", context: RuleContext) -> list[Suggestion]:
-    """Split a long sentence into main clauses; None found -> an advice saying so."""
-    data = structure_data()["splitting"]
-    min_words = int(data["min_piece_words"])
-    coordinators: dict[str, str] = data["coordinators"]
-    chunks = _chunks(sentence, protected(sentence))
-    doc = sentence.doc
-    pieces: list[str] = []
-    piece_start = sentence.start
-    opening = ""  # the word that starts the current piece instead of the coordinator / pronoun
-    has_main = False
-    words_in_piece = 0
-    last_cut = None
-    for i, chunk in enumerate(chunks):
-        can_cut = False
-        new_opening = ""
-        skip_to = chunk.start
-        if i and has_main and words_in_piece >= min_words:
-            rest_words = sum(len(c.words) for c in chunks[i:])
-            if rest_words >= min_words:
-                if chunk.main and (chunk.sep is not None or chunk.conj is not None) and chunk.has_subject():
-                    if chunk.conj is not None:
-                        can_cut = True
-                        new_opening = coordinators.get(chunk.conj.lower_, "")
-                    elif chunk.sep is not None:
-                        can_cut = True  # ", saat seurantakoodin": a main clause after a comma
-                elif chunk.relative is not None and chunk.sep is not None and i == len(chunks) - 1 and chunk.finite:
-                    antecedent = doc[chunk.sep.i - 1] if chunk.sep.i > sentence.start else None
-                    repl = _relative_opening(chunk, antecedent)
-                    if repl:
-                        can_cut = True
-                        new_opening = repl
-                        skip_to = chunk.relative.i + 1
-        if can_cut:
-            end_tok = chunk.sep if chunk.sep is not None else chunk.conj
-            assert end_tok is not None
-            left = [t for t in doc[piece_start:end_tok.i]]
-            pieces.append(_piece(left, opening))
-            piece_start = skip_to
-            opening = new_opening
-            has_main = False
-            words_in_piece = 0
-            last_cut = chunk
-        has_main = has_main or chunk.main
-        words_in_piece += len(chunk.words)
-    if last_cut is None:
-        return [Suggestion(
-            context.say("Selvää jakokohtaa ei löytynyt: kirjoita virke uudelleen niin, että kussakin virkkeessä on yksi asia.",
-                        "No clean split was found: rewrite it so that each sentence says one thing."),
-            advice=True)]
-    tail = [t for t in doc[piece_start:sentence.end]]
-    pieces.append(_piece(tail, opening))
-    return [Suggestion(" ".join(pieces), advice=True)]
-
-
-def _piece(tokens: list["Token"], opening: str) -> str:
-    """One sentence of the split: the opening word, the tokens, a full stop."""
-    tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[-1].text in {",", ";", "–", "-"}:
-        tokens.pop()
-    text = _show(tokens)
+def _joint(doc: "Doc", left_end: int, first: "Token", opening: str) -> _Cut | None:
+    """Replace the joint between the left piece (ending before token `left_end`) and `first`."""
+    last = left_end - 1
+    while last >= 0 and (doc[last].is_space or doc[last].text in _TRAILING):
+        last -= 1
+    if last < 0:
+        return None
+    start = doc[last].idx + len(doc[last].text)
     if opening:
-        text = opening + " " + text
-    elif tokens and not tokens[0]._.is_placeholder:
-        text = _capitalise(text)
-    if text and text[-1] not in ".!?…":
-        text += "."
-    return text
+        return _Cut(start, first.idx, f". {opening} ")
+    if first._.is_placeholder or first.text[:1].isupper():
+        return _Cut(start, first.idx, ". ")
+    return _Cut(start, first.idx + len(first.text), ". " + _capitalise(first.text))
+
+
+def _render(doc: "Doc", start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
+    out, at = [], start
+    for e_start, e_end, text in sorted(edits):
+        if e_start < at or e_end > end:
+            continue
+        out.append(doc.text[at:e_start])
+        out.append(text)
+        at = e_end
+    out.append(doc.text[at:end])
+    return "".join(out)
+
+
+def _cuts(sentence: "Span", found: list[Clause], min_words: int, coordinators: dict[str, str]) -> list[_Cut]:
+    doc = sentence.doc
+    rest = sum(len(c.words) for c in found)
+    cuts: list[_Cut] = []
+    piece_words, piece_main, fronted = 0, False, False
+    for i, c in enumerate(found):
+        cut = None
+        if i and piece_main and not fronted and piece_words >= min_words and rest >= min_words and c.words:
+            if c.main and c.stands and (c.sep is not None or c.conj is not None):
+                opening = coordinators.get(c.conj.lower_, "") if c.conj is not None else ""
+                left_end = (c.sep if c.sep is not None else c.conj).i  # type: ignore[union-attr]
+                cut = _joint(doc, left_end, c.words[0], opening)
+            elif c.kind == "relative" and i == len(found) - 1 and c.opener is not None and len(c.words) > 1:
+                opening = _relative_opening(doc, c)
+                if opening:
+                    cut = _joint(doc, c.sep.i, c.words[1], opening)  # type: ignore[union-attr]
+        if cut is not None:
+            cuts.append(cut)
+            piece_words, piece_main, fronted = 0, False, False
+        if c.kind == "subordinate" and not piece_main and c.opener is not None and c.opener.lower_ in _FRONTED_SCOPE:
+            fronted = True
+        piece_main = piece_main or c.main
+        piece_words += len(c.words)
+        rest -= len(c.words)
+    return cuts
+
+
+def _why_not(sentence: "Span", found: list[Clause], context: RuleContext) -> str:
+    """Where the sentence could be cut and what must change there (advice, no rewrite)."""
+    head = context.say("Selvää jakokohtaa ei löytynyt", "No clean split was found")
+    joints = [c for c in found[1:] if c.words and (c.sep is not None or c.conj is not None)]
+    if not joints:
+        return head + context.say(": kirjoita virke uudelleen niin, että kussakin virkkeessä on yksi asia.",
+                                  ": rewrite it so that each sentence says one thing.")
+    middle = (sentence.start + sentence.end) / 2
+    c = min(joints, key=lambda j: abs(j.start - middle))
+    lead = (c.conj.text + " " if c.conj is not None else "") + " ".join(t.text if not t._.is_placeholder else _PLACEHOLDER_SHOWN for t in c.words[:3])
+    where = context.say(f". Virkkeen voisi katkaista kohdasta ”{lead} …”, mutta ", f". It could be cut before '{lead} …', but ")
+    reasons = {
+        "subordinate": ("siitä alkava sivulause ei ole virke yksinään: kirjoita se päälauseeksi, jos jaat.",
+                        "the subordinate clause there is no sentence on its own: make it a main clause if you split."),
+        "continues": ("se jatkaa edellistä sivulausetta: kirjoita molemmat osat päälauseiksi, jos jaat.",
+                      "it continues the subordinate clause before it: make both parts main clauses if you split."),
+        "relative": ("relatiivilause rajaa edeltävää sanaa: jaettuna se voisi muuttaa merkitystä.",
+                     "the relative clause narrows the word before it: split off, it could change the meaning."),
+        "question": ("siitä alkava kysymyslause kuuluu edeltävään verbiin.",
+                     "the indirect question there belongs to the verb before it."),
+        "shared-subject": ("sen verbillä ei ole omaa tekijää: lisää tekijä (esimerkiksi ”se” tai ”me”), jos jaat.",
+                           "its verb has no subject of its own: add one if you split."),
+        "fragment": ("siinä ei ole omaa taivutettua verbiä (se on luettelon osa tai jatkaa edellistä verbiä).",
+                     "it has no finite verb of its own (part of a list, or it continues the verb before it)."),
+    }
+    fi, en = reasons.get(c.bound, ("jako jättäisi ehdon tai liian lyhyen osan irralleen: jaa ja toista ehto.",
+                                   "the split would leave a condition or too short a part behind: repeat the condition if you split."))
+    return head + where + context.say(fi, en)
+
+
+def suggest_split(sentence: "Span", context: RuleContext) -> list[Suggestion]:
+    """Split a long sentence at its main-clause joints; none found -> advice saying where and why not."""
+    data = structure_data()["splitting"]
+    found = clauses(sentence)
+    cuts = _cuts(sentence, found, int(data["min_piece_words"]), data["coordinators"])
+    if not cuts:
+        return [Suggestion(_why_not(sentence, found, context), advice=True)]
+    doc = sentence.doc
+    placeholders = [t for t in sentence if t._.is_placeholder]
+    # The replaced stretch runs from the first joint to the last; a placeholder inside it could not
+    # be written back, so stop at the joint before one.
+    kept = [cuts[0]]
+    for cut in cuts[1:]:
+        if any(kept[0].start <= p.idx < cut.end for p in placeholders):
+            break
+        kept.append(cut)
+    edits = [(c.start, c.end, c.text) for c in kept]
+    start, end = kept[0].start, kept[-1].end
+    tokens = [t for t in sentence if not t.is_space]
+    s0, s1 = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    shown = edits + [(p.idx, p.idx + len(p.text), _PLACEHOLDER_SHOWN) for p in placeholders
+                     if not any(e[0] <= p.idx < e[1] for e in edits)]
+    display = _render(doc, s0, s1, shown)
+    if display and display[-1] not in ".!?…":
+        display += "."
+    return [Suggestion(display, safe=False, start=start, end=end, replacement=_render(doc, start, end, edits))]

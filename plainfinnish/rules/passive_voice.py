@@ -62,29 +62,95 @@ def perfect_me_form(lemma: str) -> str | None:
     return None
 
 
-def _object_as_active(tokens: list["Token"]) -> str | None:
-    """The passive's fronted object as the object of an active verb: a nominative singular noun
-    without a possessive turns genitive ('Hakemus käsitellään' -> 'Käsittelemme hakemuksen')."""
-    from plainfinnish.nlp.inflect import noun_form
+_NOMINAL = ("nimisana", "laatusana", "nimisana_laatusana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi")
+_OBJECT_CASES = ("nimento", "osanto", "omanto", "kohdanto")
+_COORDINATING = {"ja", "tai", "sekä", "eli", "vai"}
+
+
+def _nominal(t: "Token") -> bool:
+    a = t._.analysis
+    return a is not None and not t._.is_placeholder and a.word_class in _NOMINAL and (a.case in _OBJECT_CASES or bool(a.possessive))
+
+
+def _as_object(tokens: list["Token"], lower_first: bool) -> str | None:
+    """A noun phrase as the object of an active verb. A nominative singular without a possessive
+    turns accusative (= genitive form: 'Tilaus lähetetään' -> 'Lähetämme tilauksen'); a plural
+    nominative, a partitive, a genitive attribute and a possessive form stay as they are."""
+    from plainfinnish.nlp.inflect import follow_case, noun_form
 
     out = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         a = t._.analysis
-        if t._.is_placeholder:
-            out.append(t.text + t.whitespace_)
-            continue
-        if a is None or a.word_class not in ("nimisana", "laatusana", "nimisana_laatusana", "asemosana", "etunimi", "sukunimi", "nimi"):
-            return None
+        assert a is not None
+        text = t.text.lower() if k == 0 and lower_first and a.pos != "PROPN" else t.text
         if a.case == "nimento" and a.number == "singular" and not a.possessive:
+            if a.word_class == "asemosana":
+                return None  # 'se', 'tämä': the accusative is not the genitive form
             form = noun_form(a.baseform, "omanto", "singular")
             if form is None:
                 return None
-            out.append(form + t.whitespace_)
-        elif a.case in ("nimento", "osanto", "omanto") or a.possessive:
-            out.append(t.text.lower() + t.whitespace_ if t.i == t.sent.start and a.pos != "PROPN" else t.text + t.whitespace_)
-        else:
-            return None
-    return "".join(out).strip()
+            text = follow_case(text, form)
+        out.append(text + (t.whitespace_ if k < len(tokens) - 1 else ""))
+    return "".join(out)
+
+
+def _phrase_before(sentence: "Span", verb: "Token") -> list["Token"] | None:
+    """The noun phrase right before the verb ('Uusi laskusi | lähetetään'), up to four words;
+    None when it is only part of a coordinated or listed phrase ('Tilaus ja lasku lähetetään')."""
+    doc = sentence.doc
+    words = [t for t in doc[sentence.start:verb.i] if not t.is_space]
+    k = len(words)
+    while k > 0 and len(words) - k < 4 and _nominal(words[k - 1]):
+        k -= 1
+    phrase = words[k:]
+    if k > 0 and (words[k - 1].text == "," or (words[k - 1].lower_ in _COORDINATING and (k < 2 or words[k - 2].text != ","))):
+        return None  # listed, or a coordinated verb sharing its object ('käsitellään ja lähetetään')
+    return phrase
+
+
+def _phrase_after(sentence: "Span", verb: "Token") -> tuple[list["Token"], list["Token"]]:
+    """(the words between, the noun phrase) after the verb: 'lähetetään | huomenna | uusi lasku'.
+    Adverbs and recipients ('sinulle') may stand between; the phrase ends at the first other word."""
+    doc = sentence.doc
+    between: list["Token"] = []
+    phrase: list["Token"] = []
+    for t in doc[verb.i + 1:sentence.end]:
+        if t.is_space:
+            continue
+        a = t._.analysis
+        if not phrase and a is not None and len(between) < 3 and (
+                a.word_class == "seikkasana" or (a.word_class == "asemosana" and a.case not in _OBJECT_CASES)):
+            between.append(t)
+            continue
+        if len(phrase) < 4 and _nominal(t):
+            phrase.append(t)
+            continue
+        break
+    return between, phrase
+
+
+def _open_nominative(sentence: "Span", verb: "Token", taken: list["Token"]) -> bool:
+    """Is there a nominative singular noun in the verb's clause that the rewrite would leave in the
+    wrong case (an object it did not find)?"""
+    doc = sentence.doc
+    for t in doc[verb.i + 1:sentence.end]:
+        if t.text in (",", ";", ":") or t.lower_ in _COORDINATING:
+            break
+        a = t._.analysis
+        if t not in taken and a is not None and a.word_class in ("nimisana", "laatusana") and a.case == "nimento" \
+                and a.number == "singular" and not a.possessive:
+            return True
+    return False
+
+
+def _actor_lemmas(token: "Token") -> set[str]:
+    a = token._.analysis
+    if a is None:
+        return set()
+    names = {a.baseform.lower()}
+    if a.parts:
+        names.add(a.parts[-1].lemma.lower())
+    return names
 
 
 class PassiveVoice(Rule):
@@ -126,9 +192,25 @@ class PassiveVoice(Rule):
         data = _data()
         pronouns = set(data["reader_pronouns"])
         general = set(data["general_verbs"])
+        others = set(data["other_actors"])
+        customer_verbs = set(data["customer_verbs"])
+        previous_names_actor = False
         for sentence in doc.sents:
-            if not addresses_reader(sentence, pronouns) or any(t.lower_ == "toimesta" for t in sentence):
-                continue  # general statement, or the actor is named ("kuljetusliikkeen toimesta")
+            # The actor is named here or just before ("kuljetusliikkeen toimesta", "Käräjäoikeus …"):
+            # the passive hides no one, and the me-form would credit the wrong party.
+            names_actor = any(t.lower_ == "toimesta" or _actor_lemmas(t) & others for t in sentence)
+            nearby, previous_names_actor = names_actor or previous_names_actor, names_actor
+            if nearby or not addresses_reader(sentence, pronouns):
+                continue  # general statement, or someone else acts
+            toward_us = toward_you = False
+            for t in sentence:
+                a = t._.analysis
+                if a is None:
+                    continue
+                if t.lower_ == "meille" or (a.possessive == "1p" and a.case in ("sisatulento", "ulkotulento")):
+                    toward_us = True  # 'palautetaan varastollemme': the customer sends to us
+                elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or t.lower_ in ("sinulle", "teille")):
+                    toward_you = True  # 'sinulle lähetetään': we send to the customer
             for token in sentence:
                 a = token._.analysis
                 if a is None or token._.is_placeholder:
@@ -136,9 +218,10 @@ class PassiveVoice(Rule):
                 if a.word_class == "teonsana" and a.person == "4" and a.mood in ("indicative", "conditional") and not a.negative == "true":
                     if a.baseform in general or self._negated(token):
                         continue
-                    yield self._finite(context, sentence, token, a)
+                    customer = toward_us or (a.baseform in customer_verbs and not toward_you)
+                    yield self._finite(context, sentence, token, a, customer)
                 elif doc._.profile == "accurate" and a.participle == "past_passive" and token.pos_ in ("VERB", "AUX", "ADJ"):
-                    finding = self._perfect(context, token, general)
+                    finding = self._perfect(context, token, general | customer_verbs)
                     if finding:
                         yield finding
 
@@ -147,27 +230,66 @@ class PassiveVoice(Rule):
         return any(t._.analysis is not None and t._.analysis.word_class == "kieltosana"
                    for t in token.doc[max(token.sent.start, token.i - 3):token.i])
 
-    def _finite(self, context: RuleContext, sentence: "Span", token: "Token", a) -> Finding:
-        from plainfinnish.nlp.inflect import follow_case
-
+    def _finite(self, context: RuleContext, sentence: "Span", token: "Token", a, customer: bool) -> Finding:
+        if customer:
+            message = context.say(
+                f"Passiivi ”{token.text}” ei kerro, kuka toimii. Tässä toimija näyttää olevan lukija itse: "
+                "puhuttele häntä suoraan (esimerkiksi käskymuodolla), älä käytä me-muotoa.",
+                f"The passive '{token.text}' does not say who acts. Here the reader seems to act: address them "
+                "directly (an imperative, say), not with the me-form.",
+            )
+            return self.finding(context, token.idx, token.idx + len(token.text), message,
+                                data={"verb": a.baseform, "actor": "reader"})
         message = context.say(
             f"Passiivi ”{token.text}” ei kerro, kuka toimii. Jos toimija olette te, käytä me-muotoa.",
             f"The passive '{token.text}' does not say who acts. If it is you, use the me-form.",
         )
         form = me_form(a.baseform, a.mood, a.tense)
+        rewrite = self._rewrite(sentence, token, form) if form else None
         suggestions = []
-        start, end = token.idx, token.idx + len(token.text)
-        if form:
-            front = [t for t in sentence[: token.i - sentence.start] if not t.is_space]
-            obj = _object_as_active(front) if 0 < len(front) <= 3 else None
-            if obj:
-                start = front[0].idx
-                text = f"{follow_case(front[0].text, form)} {obj}"
-            else:
-                text = follow_case(token.text, form)
+        if rewrite:
+            start, end, text = rewrite
             suggestions.append(Suggestion(text, safe=False, start=start, end=end))
         return self.finding(context, token.idx, token.idx + len(token.text), message, suggestions=suggestions,
                             data={"verb": a.baseform, "me_form": form})
+
+    @staticmethod
+    def _rewrite(sentence: "Span", verb: "Token", form: str) -> tuple[int, int, str] | None:
+        """(start, end, text) of the me-form with its object in the active's case, or None when the
+        object cannot be found and converted (a placeholder, a pronoun, a coordinated phrase)."""
+        from plainfinnish.nlp.inflect import follow_case
+
+        doc = sentence.doc
+        words = [t for t in sentence if not t.is_space]
+        neighbours = [t for t in (doc[verb.i - 1] if verb.i > sentence.start else None,
+                                  doc[verb.i + 1] if verb.i + 1 < sentence.end else None) if t is not None]
+        if any(t._.is_placeholder for t in neighbours):
+            return None  # '{tuote} lähetetään': its case cannot be changed
+        verb_end = verb.idx + len(verb.text)
+        rest = [t for t in doc[verb.i + 1:min(verb.i + 4, sentence.end)] if not t.is_space]
+        if len(rest) > 1 and rest[0].lower_ in _COORDINATING and rest[1]._.analysis is not None \
+                and rest[1]._.analysis.person == "4":
+            return None  # 'käsitellään ja lähetetään': one object for both verbs
+        before = _phrase_before(sentence, verb)
+        if before is None:
+            return None
+        if before:
+            first = before[0].i == words[0].i
+            obj = _as_object(before, lower_first=first)
+            if obj is None or _open_nominative(sentence, verb, before):
+                return None
+            return before[0].idx, verb_end, f"{follow_case(before[0].text if first else verb.text, form)} {obj}"
+        between, phrase = _phrase_after(sentence, verb)
+        if phrase:
+            after = doc[phrase[-1].i + 1] if phrase[-1].i + 1 < sentence.end else None
+            obj = _as_object(phrase, lower_first=False)
+            if obj is None or (after is not None and after._.is_placeholder) or _open_nominative(sentence, verb, phrase):
+                return None
+            middle = doc.text[verb_end:phrase[0].idx]
+            return verb.idx, phrase[-1].idx + len(phrase[-1].text), follow_case(verb.text, form) + middle + obj
+        if _open_nominative(sentence, verb, []):
+            return None
+        return verb.idx, verb_end, follow_case(verb.text, form)
 
     def _perfect(self, context: RuleContext, token: "Token", general: set[str]) -> Finding | None:
         """'on käsitelty' with no agent: 'olemme käsitelleet'."""

@@ -1,0 +1,214 @@
+"""Clause facts of a sentence, computed once: where clauses begin, which are main clauses, which
+could stand as sentences of their own.
+
+A sentence is cut into stretches at commas and coordinators ("ja", "mutta", …) outside quotes and
+parentheses. Each stretch is classified from its first word (a subordinator, a relative pronoun,
+an interrogative) and its verbs (finite or not, person, mood). One left-to-right pass; the result
+is cached on the Doc per sentence, so every rule asking gets the same answer for free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
+_QUOTES = {'"', "”", "“", "«", "»"}
+_NOMINALS = {"nimisana", "asemosana", "etunimi", "sukunimi", "paikannimi", "nimi", "lyhenne"}
+_CACHE_KEY = "plainfinnish.clauses"
+
+
+def _data() -> dict[str, Any]:
+    from plainfinnish import datafiles
+
+    return datafiles.load("structure")["splitting"]
+
+
+def is_finite(token: "Token") -> bool:
+    """A finite verb: VerbForm=Fin from the tagger (accurate), else from Voikko's reading."""
+    if token.doc._.profile == "accurate" and token.morph.get("VerbForm"):
+        return "Fin" in token.morph.get("VerbForm")
+    a = token._.analysis
+    if a is None:
+        return False
+    if a.word_class == "kieltosana":
+        return True
+    if a.word_class != "teonsana":
+        return False
+    # without a tagger, 'toimittaa' (3sg or A-infinitive) counts when any verb reading is finite
+    readings = (a,) if token.doc._.profile == "accurate" else token._.analyses
+    return any(r.word_class == "teonsana" and r.mood in FINITE_MOODS and r.person is not None for r in readings)
+
+
+def _may_be_infinitive(token: "Token") -> bool:
+    """'maksaa', 'lähettää': a 3rd-person form that is also the A-infinitive."""
+    return any(r.mood == "A-infinitive" for r in token._.analyses)
+
+
+def protected(sentence: "Span") -> set[int]:
+    """Token indices inside quotes or parentheses: never split there."""
+    inside: set[int] = set()
+    depth = 0
+    quoted = False
+    for t in sentence:
+        if t.text in _QUOTES and t.text != "“":
+            quoted = not quoted
+        elif t.text == "“":
+            quoted = True
+        elif t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        if quoted or depth:
+            inside.add(t.i)
+    return inside
+
+
+@dataclass
+class Clause:
+    """A stretch of a sentence between commas and coordinators, and what kind of clause it is."""
+
+    start: int  # token index of its first word (after the separator and the coordinator)
+    end: int  # token index after its last token
+    sep: "Token | None" = None  # the comma before it
+    conj: "Token | None" = None  # the coordinator that opens it
+    #: "main", "subordinate" (että, jos, kun…), "relative" (joka…), "question" (indirect), "fragment" (no finite verb)
+    kind: str = "fragment"
+    opener: "Token | None" = None  # the subordinator, relative or interrogative word
+    words: list["Token"] = field(default_factory=list)
+    stands: bool = False  # a main clause that reads as a sentence on its own (own subject, 1st/2nd person, passive, imperative)
+    #: why it cannot start a sentence of its own (for advice), "" when it can
+    bound: str = ""
+
+    @property
+    def main(self) -> bool:
+        return self.kind == "main"
+
+
+def _opening_kind(t: "Token", data: dict[str, Any]) -> tuple[str, bool]:
+    """What a clause's first word makes it: ('subordinate' | 'relative' | 'question' | '', is_opener)."""
+    a = t._.analysis
+    base = a.baseform.lower() if a else t.lower_
+    if t.lower_ in data["subordinators"]:
+        return "subordinate", True
+    if base in data["interrogatives"] or (a is not None and a.kysymysliite):
+        return "question", True
+    if base in data["relatives"] and a is not None and a.word_class == "asemosana":
+        return "relative", True
+    return "", False
+
+
+def _stands(clause: Clause) -> bool:
+    """Can the main clause start a sentence: a 1st/2nd person, passive or imperative verb, or a
+    subject of its own. "… ja saapuu huomenna" shares the subject before it; in "… ja maksaa
+    tuotteet" the verb may be an infinitive coordinated with one before ("voit tilata ja maksaa"),
+    so a noun after such a verb is no subject."""
+    accurate = clause.words[0].doc._.profile == "accurate" if clause.words else False
+    seen_finite = False
+    ambiguous = False
+    for t in clause.words:
+        if accurate and t.dep_ in ("nsubj", "nsubj:cop", "csubj"):
+            return True
+        a = t._.analysis
+        if a is None:
+            if t._.is_placeholder and not (seen_finite and ambiguous):
+                return True
+            continue
+        if is_finite(t):
+            if a.word_class == "teonsana" and (a.person in ("1", "2", "4") or a.mood == "imperative") and not _may_be_infinitive(t):
+                return True
+            if not seen_finite:
+                seen_finite = True
+                ambiguous = _may_be_infinitive(t)
+            continue
+        if a.case == "nimento" and a.word_class in _NOMINALS and not (seen_finite and ambiguous):
+            return True
+    return False
+
+
+def _split(sentence: "Span") -> list[Clause]:
+    data = _data()
+    coordinators = data["coordinators"]
+    inside = protected(sentence)
+    doc = sentence.doc
+    clauses: list[Clause] = []
+    current = Clause(sentence.start, sentence.start)
+    finite = False
+    for t in sentence:
+        if t.i in inside:
+            current.end = t.i + 1
+            continue
+        if t.text in (",", ";"):
+            current.end = t.i
+            clauses.append(_close(current, finite))
+            current, finite = Clause(t.i + 1, t.i + 1, sep=t), False
+            continue
+        first = not current.words
+        prev = doc[t.i - 1] if t.i > sentence.start else None
+        # "kevät- ja syyskaudella": the coordinator joins the parts of a compound, not clauses
+        hyphen_joined = prev is not None and len(prev.text) > 1 and prev.text.endswith("-")
+        if t.lower_ in coordinators and not hyphen_joined:
+            if first and current.conj is None:
+                current.conj = t
+                current.start = t.i + 1
+                continue
+            if not first:  # a coordinator without a comma: "… on lähetetty ja saat …"
+                current.end = t.i
+                clauses.append(_close(current, finite))
+                current, finite = Clause(t.i + 1, t.i + 1, conj=t), False
+                continue
+        if first and not t.is_punct:
+            kind, is_opener = _opening_kind(t, data)
+            if is_opener:
+                current.kind, current.opener = kind, t
+        if not t.is_punct and not t.is_space:
+            current.words.append(t)
+        finite = finite or is_finite(t)
+        current.end = t.i + 1
+    clauses.append(_close(current, finite))
+    clauses = [c for c in clauses if c.words or c.conj]
+    _bind(clauses)
+    return clauses
+
+
+def _close(clause: Clause, finite: bool) -> Clause:
+    if clause.kind == "fragment" and clause.opener is None:
+        clause.kind = "main" if finite else "fragment"
+    elif not finite and clause.kind in ("relative", "question"):
+        clause.kind = "fragment"
+    if clause.kind == "main":
+        clause.stands = _stands(clause)
+    return clause
+
+
+def _bind(clauses: list[Clause]) -> None:
+    """Why each clause cannot begin a sentence; a coordinated clause without a comma after a
+    subordinate or relative clause continues that clause ("jos paketti katoaa ja saat …")."""
+    previous_kind = ""
+    for c in clauses:
+        if c.kind == "main" and c.conj is not None and c.sep is None and previous_kind in ("subordinate", "relative", "question"):
+            c.kind = previous_kind  # continues the clause before it
+            c.stands = False
+            c.bound = "continues"
+        elif c.kind == "main" and not c.stands:
+            c.bound = "shared-subject"
+        elif c.kind != "main":
+            c.bound = c.kind
+        previous_kind = c.kind if c.kind != "fragment" else previous_kind
+
+
+def clauses(sentence: "Span") -> list[Clause]:
+    """The clauses of a sentence (cached on its Doc)."""
+    cache = sentence.doc.user_data.setdefault(_CACHE_KEY, {})
+    key = (sentence.start, sentence.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _split(sentence)
+    return found
+
+
+def has_finite_verb(sentence: "Span") -> bool:
+    return any(c.kind != "fragment" for c in clauses(sentence))
