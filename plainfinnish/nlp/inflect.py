@@ -77,8 +77,14 @@ def verb_lemma(a: Analysis) -> str:
 
 
 def _is_front(word: str) -> bool:
-    tail = word.lower().rsplit("-", 1)[-1]
-    return not any(c in "aou" for c in tail) and any(c in "äöy" for c in tail) or not any(c in "aouäöy" for c in tail)
+    """Front harmony: the last harmonic vowel decides, so a compound follows its last part
+    ("tukipyynnössä" + "kään"); a word of neutral vowels only ("tiketti") is front."""
+    for c in reversed(word.lower()):
+        if c in "aou":
+            return False
+        if c in "äöy":
+            return True
+    return True
 
 
 def harmonise(ending: str, word: str) -> str:
@@ -266,7 +272,8 @@ def _with_possessives(forms: list[str]) -> list[str]:
             stem = form[: len(form) - cut] if cut else form
             if not stem:
                 continue
-            for suffix in (*_POSSESSIVE_SUFFIXES, stem[-1] + "n"):
+            # the lengthened vowel first: "valituksessaan", not the archaic "valituksessansa"
+            for suffix in (stem[-1] + "n", *_POSSESSIVE_SUFFIXES):
                 out.append(stem + suffix)
     return out
 
@@ -341,6 +348,11 @@ def inflect(lemma: str, target: Analysis) -> str | None:
     forms = paradigm(lemma, form_group(sig))
     if sig in forms:
         return forms[sig]
+    if sig[6] == "both" and sig[4] == "indicative":
+        # "prosessoi" (3rd person present) is also read as a connegative; "käsittelee" is not
+        sig = (*sig[:6], None, *sig[7:])
+        if sig in forms:
+            return forms[sig]
     if sig[-1] in (None, "positive"):
         # an adjective's positive degree and a pronoun's no degree fill the same slot ("kyseisen" -> "tämän")
         return forms.get((*sig[:-1], "positive" if sig[-1] is None else None))

@@ -78,7 +78,8 @@ def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
         lo -= 1
     while hi < len(text) and text[hi].isalnum():
         hi += 1
-    old_words = _WORD.findall(text[lo:hi])
+    old_matches = list(_WORD.finditer(text, lo, hi))
+    old_words = [m.group() for m in old_matches]
     new_words = _WORD.findall(text[lo:start] + new + text[end:hi])
     at_start = _sentence_start(doc, lo)
     ops = SequenceMatcher(None, [w.lower() for w in old_words], [w.lower() for w in new_words], autojunk=False)
@@ -91,7 +92,8 @@ def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
                 return f"Voikko does not know {word!r}"
         if tag == "replace" and len(olds) == len(news):
             for k, (old, new_word) in enumerate(zip(olds, news)):
-                reason = _check_pair(old, new_word, at_start and i1 + k == 0)
+                where = old_matches[i1 + k]
+                reason = _check_pair(old, new_word, at_start and i1 + k == 0, _token_at(doc, where.start(), where.end()))
                 if reason is not None:
                     return reason
             if any(_is_verb(o) for o in olds) and _governed_neighbour(doc, lo, hi):
@@ -103,10 +105,31 @@ def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
     return None
 
 
-def _check_pair(old: str, new: str, sentence_start: bool) -> str | None:
+#: Forms of the negation verb after which a verb is a connegative ("emme prosessoi").
+_NEGATION_FORMS = frozenset({"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"})
+
+
+def in_context(token, readings: tuple) -> tuple:
+    """The readings of a word the word before it allows (one look back, so linear): a connegative
+    ("(emme) prosessoi", "(ei) reklamoida") only right after a negation verb, and there only the
+    connegative; an imperative only where a clause can begin."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
+    connegative = [a for a in readings if a is not None and (a.negative == "true" or (
+        a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
+    if prev is not None and prev.lower_ in _NEGATION_FORMS and connegative:
+        return tuple(connegative)
+    mid_clause = prev is not None and not prev.is_punct and prev.lower_ not in ("ja", "tai", "sekä")
+    kept = tuple(a for a in readings
+                 if a is None or not (a.negative == "true" or (mid_clause and a.mood == "imperative")))
+    return kept or readings
+
+
+def _check_pair(old: str, new: str, sentence_start: bool, token=None) -> str | None:
     if sentence_start and old[:1].isupper() and not new[:1].isupper():
         return f"{new!r} does not keep the capital letter at the sentence start"
-    groups, new_slots = _slots(old), _all_slots(new)
+    groups, new_slots = _slots(old) if token is None else _context_slots(token), _all_slots(new)
     if not groups:
         return f"{old!r} has no reading to compare with"
     if not any(slots <= new_slots for slots in groups):
@@ -141,6 +164,13 @@ def _slots(word: str) -> tuple[frozenset[Slot], ...]:
     for a in _readings(word):
         by_lemma.setdefault(a.baseform.lower(), set()).add(_slot(a))
     return tuple(frozenset(slots) for slots in by_lemma.values())
+
+
+def _context_slots(token) -> tuple[frozenset[Slot], ...]:
+    by_lemma: dict[str, set[Slot]] = {}
+    for a in in_context(token, tuple(token._.analyses)):
+        by_lemma.setdefault(a.baseform.lower(), set()).add(_slot(a))
+    return tuple(frozenset(slots) for slots in by_lemma.values()) or _slots(token.text)
 
 
 @lru_cache(maxsize=16384)
@@ -180,6 +210,12 @@ def _uninflected(word: str) -> bool:
 
 def _is_verb(word: str) -> bool:
     return any(a.word_class == "teonsana" for a in _readings(word))
+
+
+def _token_at(doc: "Doc", start: int, end: int):
+    """The token that is exactly text[start:end], or None."""
+    span = doc.char_span(start, end)
+    return span[0] if span is not None and len(span) == 1 else None
 
 
 def _tokens(doc: "Doc", lo: int, hi: int):

@@ -457,7 +457,9 @@ class Jargon(Rule):
         from plainfinnish.nlp.inflect import fit
 
         forms: list[tuple[str, bool]] = []
-        for reading in (match.analysis, *match.others):
+        from plainfinnish.nlp.verify import in_context
+
+        for reading in in_context(match.head, (match.analysis, *match.others)):
             form = fit(alternative, match.surface or match.head.text, reading, match.part_start, match.part_end)
             if form not in forms:
                 forms.append(form)
