@@ -20,9 +20,9 @@ def _established() -> frozenset[str]:
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from plainfinnish.nlp.frequency import zipf  # a shipped table: no wordfreq load at run time
 
-    return zipf_frequency(word, "fi")
+    return zipf(word)
 
 
 def _threshold(name: str) -> float:
@@ -50,28 +50,50 @@ def group_parts(parts: "tuple[Part, ...]", established: frozenset[str]) -> list[
     return groups
 
 
-def _genitive(lemma: str, surface: str) -> str | None:
-    """The attribute form: a part already in the genitive ("henkilötietojen") stays as it is."""
+def _genitive(lemma: str, surface: str, plural: frozenset[str]) -> str | None:
+    """The attribute form: a part already in the genitive ("henkilötietojen") stays as it is; a
+    noun Voikko does not know as a noun gets none."""
     from plainfinnish.nlp.inflect import noun_form
     from plainfinnish.nlp.voikko import analyze
 
     if surface != lemma and any(a.case == "omanto" and a.baseform.lower() == lemma for a in analyze(surface)):
         return surface
-    return noun_form(lemma, "omanto", "singular")
+    if not any(a.word_class == "nimisana" and a.baseform.lower() == lemma for a in analyze(lemma)):
+        return None
+    number = "plural" if any(lemma.endswith(p) for p in plural) else "singular"
+    return noun_form(lemma, "omanto", number)
+
+
+def _idiomatic(groups: list[tuple[str, str]], baseform: str) -> bool:
+    """A genitive chain reads as Finnish only when every later part takes a genitive complement
+    and no term of law or name of an institution is taken apart (see structure.toml)."""
+    data = _long_word_data()
+    heads = set(data["genitive_heads"])
+    if any(lemma not in heads for lemma, _ in groups[1:]):
+        return False
+    return not any(term in baseform and not any(term in g for g, _ in groups) for term in data["legal_terms"])
+
+
+def _long_word_data() -> dict:
+    from plainfinnish.nlp.splitting import structure_data
+
+    return structure_data()["long_word"]
 
 
 def paraphrase(analysis: "Analysis", established: frozenset[str]) -> tuple[str | None, list[str]]:
     """'asiakaspalvelukanavavalinta' -> 'asiakaspalvelun kanavan valinta' (every word generated and
-    verified by Voikko), and the established terms kept inside it. None when a form fails."""
+    verified by Voikko), and the established terms kept inside it. None when a form fails or the
+    chain would not be idiomatic."""
     from plainfinnish.nlp.inflect import inflect
 
     groups = group_parts(analysis.parts, established)
     kept = [g for g, _ in groups if g in established]
-    if len(groups) < 2:
+    if len(groups) < 2 or not _idiomatic(groups, analysis.baseform.lower()):
         return None, kept
+    plural = frozenset(_long_word_data()["plural_attributes"])
     words = []
     for lemma, surface in groups[:-1]:
-        form = _genitive(lemma, surface)
+        form = _genitive(lemma, surface, plural)
         if form is None:
             return None, kept
         words.append(form)
@@ -149,10 +171,18 @@ class LongWord(Rule):
             note = ""
             if kept:
                 note = context.say(f" ({', '.join(kept)} on vakiintunut termi.)", f" ({', '.join(kept)} is an established term.)")
-            message = context.say(
-                f"Pitkä yhdyssana ({len(token.text)} merkkiä, {n_parts} osaa). Pura se sanaliitoksi.",
-                f"Long compound ({len(token.text)} characters, {n_parts} parts). Break it into a phrase.",
-            ) + note
+            if phrase:
+                message = context.say(
+                    f"Pitkä yhdyssana ({len(token.text)} merkkiä, {n_parts} osaa). Pura se sanaliitoksi.",
+                    f"Long compound ({len(token.text)} characters, {n_parts} parts). Break it into a phrase.",
+                ) + note
+            else:  # no phrase that reads as Finnish: say so instead of a mechanical one
+                message = context.say(
+                    f"Pitkä yhdyssana ({len(token.text)} merkkiä, {n_parts} osaa). Harkitse lyhyempää sanaa tai kirjoita "
+                    "asia auki verbillä; osien ketjuttaminen genetiiveiksi ei tässä tuota luontevaa ilmausta.",
+                    f"Long compound ({len(token.text)} characters, {n_parts} parts). Consider a shorter word or say it "
+                    "with a verb; a chain of genitives would not read naturally here.",
+                ) + note
             suggestions = []
             if phrase:
                 from plainfinnish.nlp.inflect import follow_case
