@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plainfinnish.config import Config, ConfigFinder
-from plainfinnish.document import SourceText
+from plainfinnish.document import SourceText, read_limited
 from plainfinnish.engine import FileResult, lint_source, resolve_format
 from plainfinnish.errors import ConfigError, InputError, PlainfinnishError
 from plainfinnish.rules.base import Finding, severity_rank
@@ -122,7 +122,7 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
         try:
             item.config = overrides(finder.for_path(Path(item.display) if options.stdin_filename else Path.cwd() / "stdin"), options)
             fail_on = options.fail_on or item.config.fail_on
-            item.data = sys.stdin.buffer.read()
+            item.data = read_limited(sys.stdin.buffer, item.config.max_file_size, item.display)
             item.source = SourceText.from_bytes(item.display, item.data)
             item.fmt, _ = resolve_format(item.display, item.config, options.format_in)
         except PlainfinnishError as err:
@@ -257,7 +257,10 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
     from plainfinnish.cache import content_hash
 
     unsafe = options.unsafe_fixes
-    files = fixed = reverted = 0
+    files = fixed = reverted = skipped = 0
+    if options.fix and not options.diff:  # a killed run's temporaries, next to the files it fixed
+        for folder in {item.path.parent for item in items if item.path is not None}:
+            fix.remove_stale_temporaries(folder)
     for item in items:
         result = item.result
         if result is None or result.error is not None or not fix.has_fixes(result.findings, unsafe):
@@ -271,6 +274,7 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
                 raise InputError(item.display, "cannot re-encode the file exactly as it was; fixes not written")
             outcome = fix.fix_file(result, unsafe, lambda s, config=config, fmt=fmt: lint_source(s, config, fmt))
             reverted += len(outcome.rejected)
+            skipped += len(outcome.skipped)
             if outcome.text is None:
                 continue
             files += 1
@@ -292,9 +296,11 @@ def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str
                           outcome.after.stats)
         except PlainfinnishError as err:
             errors.append(str(err))
-    if options.fix and not options.diff and (fixed or reverted):
+    if options.fix and not options.diff and (fixed or reverted or skipped):
         note = f"fixed {fixed} finding(s) in {files} file(s)"
         if reverted:
             note += f"; {reverted} fix(es) not applied: re-checking found the problem still there or a new one"
+        if skipped:
+            note += f"; {skipped} fix(es) not applied: the text spans markup, a placeholder or another fix"
         say(note)
     return files

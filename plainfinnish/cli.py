@@ -101,6 +101,14 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
     out: list[tuple[Path, bool]] = []
     seen: set[Path] = set()
     for path in paths:
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            errors.append(f"{path}: no such file or directory")
+            continue
+        except OSError as err:  # a name too long, a folder we may not enter: an error for this path only
+            errors.append(f"{path}: cannot read: {err.strerror or err}")
+            continue
         if not path.exists() and not path.is_symlink():
             errors.append(f"{path}: no such file or directory")
             continue
@@ -151,7 +159,8 @@ def _extensions() -> set[str]:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check; - reads standard input.")],
+    # readable=False: an unreadable file is an error for that file, not a usage error for the run.
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check; - reads standard input.", readable=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     fail_on: Annotated[Optional[Severity], typer.Option(help="Exit 1 on findings of this severity or higher [default: warning].")] = None,
     profile: Annotated[Optional[Profile], typer.Option(help="Analysis profile [default: from config, else fast].")] = None,

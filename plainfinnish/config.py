@@ -19,6 +19,7 @@ what was expected.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +140,10 @@ def load_file(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(str(path), f"cannot read configuration: {err}") from None
     if path.name == "pyproject.toml":
-        table = raw.get("tool", {}).get("plainfinnish", {})
+        tool = raw.get("tool", {})
+        table = tool.get("plainfinnish", {}) if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), "'tool' and 'tool.plainfinnish' must be tables")
         prefix = "tool.plainfinnish."
     else:
         table = raw
@@ -169,15 +173,22 @@ def from_table(table: dict[str, Any], path: Path | None, prefix: str = "") -> Co
     config.formats = table.get("formats", {})
     config.max_file_size = table.get("max-file-size", config.max_file_size)
     config.readers = table.get("readers", {})
+    from plainfinnish.readers import check_reader_options
+
+    check_reader_options(config.readers, where, prefix)
     config.rules = validate_rules(table.get("rules", {}), where, prefix)
-    for rule_id in (config.select or []) + config.ignore:
-        _check_rule_id(rule_id, where, f"{prefix}select/ignore")
+    for rule_id in config.select or []:
+        _check_rule_id(rule_id, where, f"{prefix}select")
+    for rule_id in config.ignore:
+        _check_rule_id(rule_id, where, f"{prefix}ignore", allow_all=False)
     return config
 
 
-def _check_rule_id(rule_id: str, where: str, key: str) -> None:
+def _check_rule_id(rule_id: str, where: str, key: str, allow_all: bool = True) -> None:
     from plainfinnish.rules import available
 
+    if rule_id == "ALL" and not allow_all:  # ignoring every rule checks nothing: surely a mistake
+        raise ConfigError(where, f"'{key}': \"ALL\" may be selected, not ignored (list the rules to ignore)")
     if rule_id != "ALL" and rule_id not in available():
         raise ConfigError(where, f"'{key}': unknown rule '{rule_id}' (known rules: {', '.join(available())})")
 
@@ -200,6 +211,8 @@ def validate_rules(rules: dict[str, Any], where: str, prefix: str = "") -> dict[
             elif name == "severity":
                 if value not in SEVERITIES:
                     raise ConfigError(where, f"'{key}.severity' must be \"error\", \"warning\" or \"info\", not {value!r}")
+            elif isinstance(value, float) and not math.isfinite(value):  # TOML allows nan and inf
+                raise ConfigError(where, f"'{key}.{name}' must be a finite number, not {value!r}")
             elif name in rule.options:
                 problem = rule.options[name].validate(value)
                 if problem:
@@ -246,7 +259,8 @@ def _has_tool_table(pyproject: Path) -> bool:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(str(pyproject), f"invalid TOML: {err}") from None
-    return "plainfinnish" in data.get("tool", {})
+    tool = data.get("tool", {})
+    return isinstance(tool, dict) and "plainfinnish" in tool
 
 
 def glob_matches(relative_path: str, patterns: list[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +31,26 @@ _BOMS = (
 )
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+#: A lone surrogate (from an escape like "\\udfff" in JSON or YAML, or an editor's buffer) cannot
+#: be encoded, so spaCy and every writer would fail on it: the text sees U+FFFD instead.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_CR = re.compile(r"\r(?=[^\n])")  # a CR at the end of a piece may be half of a CRLF
+
+
+def readable(text: str) -> str:
+    """Text safe for the pipeline, same length: lone surrogates become U+FFFD and a lone CR a line
+    break (CR-only files keep their paragraphs)."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def line_starts(text: str) -> list[int]:
-    """The offset at which each line of a text starts (lines end at "\n"; "\r\n" included)."""
+    """The offset at which each line of a text starts. Lines end at "\n", "\r\n" or a lone "\r"
+    (old Mac files; the LSP counts all three), so CR-only files get their real line numbers."""
+    if "\r" in text:
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
     starts = [0]
     find = text.find
     pos = find("\n")
@@ -77,6 +96,12 @@ class SourceText:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
+            declared = _gettext_charset(data)
+            if declared:  # a .po file says its own encoding in its header
+                try:
+                    return cls._checked(path, data.decode(declared), declared, b"")
+                except UnicodeDecodeError as bad:
+                    raise InputError(path, f"not valid {declared} as its header says ({bad.reason} at byte {bad.start})") from None
             line = data.count(b"\n", 0, err.start) + 1
             raise InputError(path, f"not UTF-8: invalid byte 0x{data[err.start]:02x} on line {line}; save the file as UTF-8") from None
         return cls._checked(path, text, "utf-8", b"")
@@ -85,7 +110,8 @@ class SourceText:
     def _checked(cls, path: str, text: str, encoding: str, bom: bytes) -> "SourceText":
         if "\x00" in text:
             raise InputError(path, "binary file (contains NUL characters); not checked")
-        newline = "\r\n" if "\r\n" in text[:65536] else "\n"
+        head = text[:65536]
+        newline = "\r\n" if "\r\n" in head else "\r" if "\r" in head and "\n" not in head else "\n"
         return cls(path=path, text=text, encoding=encoding, bom=bom, newline=newline)
 
     @classmethod
@@ -120,6 +146,59 @@ class SourceText:
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
+
+
+_GETTEXT_CHARSET = re.compile(rb'^"Content-Type: *text/plain; *charset=([A-Za-z0-9_.:-]{1,40})', re.M)
+
+
+def _gettext_charset(data: bytes) -> str | None:
+    """The charset a gettext header declares (`"Content-Type: text/plain; charset=ISO-8859-1\\n"`),
+    when Python knows it and it is a single-byte or ASCII-compatible one; else None."""
+    match = _GETTEXT_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    # Only encodings that keep ASCII as ASCII: the header itself must read the same in them.
+    return name if "ab".encode(name, "ignore") == b"ab" and name not in ("utf-8", "utf-7") else None
+
+
+#: Configuration and wordlist files are small; a bigger one is a mistake (or /dev/zero).
+MAX_DATA_FILE = 10_000_000
+
+
+def read_regular(path: Path, limit: int = MAX_DATA_FILE) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A pipe, device or socket raises
+    OSError at once (opened without blocking, so a FIFO never hangs), and so does a bigger file."""
+    import errno
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+        if st.st_size > limit:
+            raise OSError(errno.EFBIG, f"file is {st.st_size:,} bytes, over the limit of {limit:,}")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise OSError(errno.EFBIG, f"file is over the limit of {limit:,} bytes")
+        return data
+    finally:
+        os.close(fd)
+
+
+def read_limited(stream: Any, limit: int, name: str) -> bytes:
+    """At most `limit` bytes of a stream (standard input, a pipe): more is an error, read no
+    further, so `check - < /dev/zero` ends at once instead of filling memory."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"input is over the limit of {limit:,} bytes (max-file-size); not checked")
+    return data
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:
@@ -215,7 +294,7 @@ class MessageBuilder:
         """Text copied verbatim from source offset `source_start`."""
         if not text:
             return
-        self._parts.append(text)
+        self._parts.append(readable(text))
         self._starts.extend(range(source_start, source_start + len(text)))
         self._ends.extend(range(source_start + 1, source_start + len(text) + 1))
         self._length += len(text)
@@ -225,7 +304,7 @@ class MessageBuilder:
         """Decoded characters (an entity, an escape) standing for source[start:end]."""
         if not char:
             return
-        self._parts.append(char)
+        self._parts.append(readable(char))
         self._starts.extend([source_start] * len(char))
         self._ends.extend([source_end] * len(char))
         self._length += len(char)

@@ -66,6 +66,7 @@ class FixOutcome:
     text: str | None  # the fixed source text, None when nothing changed
     applied: list[Edit] = field(default_factory=list)
     rejected: list[tuple[Edit, str]] = field(default_factory=list)
+    skipped: list[tuple[Finding, str]] = field(default_factory=list)  # fixes that could not be planned
     after: "FileResult | None" = None  # the lint of the fixed text
 
 
@@ -112,7 +113,9 @@ def source_span(message: Message, source: SourceText, start: int, end: int) -> t
 def message_of(finding: Finding, messages: list[Message]) -> Message | None:
     """The message a located finding came from: same key, and its span maps to the finding's."""
     for message in messages:
-        if message.key != finding.key or not 0 <= finding.start < finding.end <= len(message.text):
+        # In a grouped message (sibling strings of a locale file) the finding carries the key of
+        # its own string, not the group's.
+        if message.key_at(finding.start) != finding.key or not 0 <= finding.start < finding.end <= len(message.text):
             continue
         if message.source_span(finding.start, finding.end) == (finding.source_start, finding.source_end):
             return message
@@ -224,7 +227,7 @@ def fix_file(result: "FileResult", unsafe: bool, lint: Callable[[SourceText], "F
     source = result.source
     assert source is not None
     edits, skipped = plan(result, unsafe)
-    outcome = FixOutcome(text=None)
+    outcome = FixOutcome(text=None, skipped=skipped)
     if not edits:
         return outcome
 
@@ -260,7 +263,50 @@ def fix_file(result: "FileResult", unsafe: bool, lint: Callable[[SourceText], "F
 
 def encode(source: SourceText, text: str) -> bytes:
     """Bytes in the file's own encoding, with its BOM."""
-    return source.bom + text.encode(_BOM_ENCODINGS.get(source.bom, source.encoding))
+    encoding = _BOM_ENCODINGS.get(source.bom, source.encoding)
+    try:
+        return source.bom + text.encode(encoding)
+    except UnicodeEncodeError as err:  # a fix in a Latin-1 .po file, or a lone surrogate
+        raise InputError(source.path, f"the fixed text has {err.object[err.start]!a}, which {encoding} cannot hold; "
+                                      "fixes not written") from None
+
+
+#: Temporaries are named `.<file>.<pid>.<random>.plainfinnish-tmp`; the pid tells a stale one.
+TMP_SUFFIX = ".plainfinnish-tmp"
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove temporaries a killed `--fix` left in a folder (their process is gone); how many."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(TMP_SUFFIX)) or not entry.is_file(follow_symlinks=False):
+            continue
+        parts = name[: -len(TMP_SUFFIX)].rsplit(".", 2)
+        if len(parts) != 3 or not parts[1].isdigit() or _alive(int(parts[1])):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or cannot tell: leave its file alone
+    return True
 
 
 def unified_diff(display: str, old: str, new: str) -> str:
@@ -289,8 +335,11 @@ def write_atomic(path: Path, data: bytes, expected: FileState, display: str | No
     # root passes os.access, so look at the mode bits too: a read-only file is a decision to respect.
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
         raise InputError(name, "file is read-only; fixes not written")
+    if st.st_nlink > 1:
+        _write_in_place(real, data, name)
+        return
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".plainfinnish-tmp", dir=real.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=real.parent)
     except OSError as err:
         raise InputError(name, f"cannot write fixes next to the file: {err.strerror or err}") from None
     try:
@@ -328,3 +377,16 @@ def write_atomic(path: Path, data: bytes, expected: FileState, display: str | No
             os.close(dir_fd)
     except OSError:
         pass
+
+
+def _write_in_place(real: Path, data: bytes, name: str) -> None:
+    """A file with other hard links is rewritten in its own inode (as editors do), since a rename
+    would leave the other names with the old text. One write, then truncate and fsync."""
+    try:
+        with open(real, "r+b") as out:
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as err:
+        raise InputError(name, f"cannot write fixes: {err.strerror or err}") from None

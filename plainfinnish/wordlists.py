@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from plainfinnish.document import read_regular
 from plainfinnish.errors import ConfigError
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data" / "wordlists"
@@ -208,13 +209,13 @@ def parse_file(path: Path) -> tuple[list[Entry], dict[str, str]]:
     """
     where = str(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular(path).decode("utf-8"))  # never /dev/zero or a FIFO
     except FileNotFoundError:
         raise ConfigError(where, "wordlist file not found") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(where, f"invalid TOML: {err}") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(where, f"cannot read wordlist: {err}") from None
+        raise ConfigError(where, f"cannot read wordlist: {getattr(err, 'strerror', None) or err}") from None
     unknown = set(raw) - {"wordlist", "sources", "entry"}
     if unknown:
         raise ConfigError(where, f"unknown top-level key(s): {', '.join(sorted(unknown))} (expected [wordlist], [sources], [[entry]])")

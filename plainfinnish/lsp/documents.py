@@ -1,9 +1,10 @@
 """Open documents: text, version, and LSP position <-> character offset conversion.
 
-LSP positions count UTF-16 code units on a 0-based line; Python strings index code points.
-A character outside the Basic Multilingual Plane (an emoji, 𝄞) is one code point but two UTF-16
-units, so columns differ after it. Every position from a client is clamped into the document:
-an out-of-range edit or request never raises.
+LSP positions count code units of the position encoding agreed at initialisation: UTF-16 (the
+default), UTF-8 or UTF-32. Python strings index code points (= UTF-32 units). In UTF-16 a
+character outside the Basic Multilingual Plane (an emoji, 𝄞) is two units; in UTF-8 every
+non-ASCII character is two to four bytes (ä and ö two). Every position from a client is clamped
+into the document: an out-of-range edit or request never raises.
 """
 
 from __future__ import annotations
@@ -21,12 +22,31 @@ def utf16_len(text: str) -> int:
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+def _units(char: str, encoding: str) -> int:
+    """Code units of one character in a position encoding (a lone surrogate counts as in UTF-16)."""
+    code = ord(char)
+    if encoding == "utf-8":
+        return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+    if encoding == "utf-32":
+        return 1
+    return 2 if code > 0xFFFF else 1
+
+
+def units_len(text: str, encoding: str) -> int:
+    if encoding == "utf-32":
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8", "surrogatepass"))
+    return utf16_len(text)
+
+
 @dataclass
 class OpenDocument:
     uri: str
     text: str
     version: int = 0
     language_id: str = ""
+    encoding: str = "utf-16"  # the position encoding agreed with the client
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -56,9 +76,11 @@ class OpenDocument:
             return len(self.text)
         start, end = self._line_bounds(line)
         units = max(position.character, 0)
+        if self.encoding == "utf-32":
+            return min(start + units, end)
         offset = start
         while offset < end and units > 0:
-            units -= 2 if ord(self.text[offset]) > 0xFFFF else 1
+            units -= _units(self.text[offset], self.encoding)
             offset += 1
         return offset
 
@@ -67,7 +89,7 @@ class OpenDocument:
         offset = min(max(offset, 0), len(self.text))
         line = bisect.bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[line]
-        return types.Position(line=line, character=utf16_len(self.text[start:offset]))
+        return types.Position(line=line, character=units_len(self.text[start:offset], self.encoding))
 
     def range_of(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position_at(start), end=self.position_at(end))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.capabilities import ServerCapabilitiesBuilder
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
@@ -26,9 +27,10 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from plainfinnish import __version__, readers
+from plainfinnish.budget import Budget, BudgetExceeded
 from plainfinnish.config import Config, ConfigFinder
 from plainfinnish.document import SourceText
-from plainfinnish.engine import FileResult, resolve_format
+from plainfinnish.engine import FileResult, over_budget, resolve_format
 from plainfinnish.errors import PlainfinnishError
 from plainfinnish.lsp.analysis import IncrementalLinter
 from plainfinnish.lsp.documents import OpenDocument
@@ -138,6 +140,7 @@ class PlainfinnishServer(LanguageServer):
         self.documents: dict[str, OpenDocument] = {}
         self.analyses: dict[str, Analysis] = {}
         self.settings = Settings()
+        self.position_encoding = "utf-16"
         self.finder = ConfigFinder()
         self.root: Path | None = None
         self.linter = IncrementalLinter()
@@ -195,7 +198,7 @@ class PlainfinnishServer(LanguageServer):
                     self.linter.clear()
                     self._clear_caches = False
                 document = self.documents.get(uri)
-                snapshot = (OpenDocument(uri, document.text, document.version, document.language_id)
+                snapshot = (OpenDocument(uri, document.text, document.version, document.language_id, document.encoding)
                             if document is not None else None)
             if snapshot is None:
                 continue
@@ -241,7 +244,13 @@ class PlainfinnishServer(LanguageServer):
                 return analysis
             fmt = self.format_of(snapshot, path, config)
             source = SourceText(path=str(path) if path else snapshot.uri, text=snapshot.text)
-            result = self.linter.lint(source, config, fmt)
+            budget = Budget()
+            try:
+                with budget.running():  # the same per-file time budget as the CLI
+                    result = self.linter.lint(source, config, fmt)
+            except BudgetExceeded:
+                self.linter.clear()  # an interrupted analysis may have left half an entry
+                raise over_budget(source.path, "checking", budget) from None
         except PlainfinnishError as err:
             analysis.diagnostics = [(_file_diagnostic(snapshot, str(err), "config-or-input-error"), None)]  # type: ignore[list-item]
             return analysis
@@ -413,6 +422,10 @@ def initialize(ls: PlainfinnishServer, params: types.InitializeParams) -> None:
     ls.start_worker()  # loads the pipeline in the background; initialize answers at once
 
 
+    # The encoding pygls announces in the capabilities (the client's first offer it supports,
+    # UTF-16 when none): every position is counted in it.
+    encoding = ServerCapabilitiesBuilder.choose_position_encoding(params.capabilities)
+    ls.position_encoding = str(getattr(encoding, "value", encoding))
 @SERVER.feature(types.INITIALIZED)
 def initialized(ls: PlainfinnishServer, params: types.InitializedParams) -> None:
     capabilities = ls.client_capabilities.workspace
@@ -433,7 +446,8 @@ def shutdown(ls: PlainfinnishServer, params: None) -> None:
 def did_open(ls: PlainfinnishServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     with ls._lock:
-        ls.documents[item.uri] = OpenDocument(item.uri, item.text, item.version, item.language_id or "")
+        ls.documents[item.uri] = OpenDocument(item.uri, item.text, item.version, item.language_id or "",
+                                              ls.position_encoding)
     ls.schedule(item.uri)
 
 
@@ -620,5 +634,10 @@ def _rss_kb() -> int:
 
 
 def main() -> None:
+    import sys
+
+    from plainfinnish.lsp.framing import serve
+
     logging.basicConfig(level=logging.WARNING, format="plainfinnish-lsp: %(levelname)s: %(message)s")
-    SERVER.start_io()
+    sys.exit(serve(SERVER, sys.stdin.buffer, sys.stdout.buffer))  # tolerant framing; exit status per the protocol
+

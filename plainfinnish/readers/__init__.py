@@ -49,6 +49,34 @@ def detect_format(path: str) -> str | None:
     return None
 
 
+#: The options each reader takes (`[tool.plainfinnish.readers.<format>]`): name -> allowed values.
+READER_OPTIONS: dict[str, dict[str, tuple[type, tuple]]] = {
+    "json": {"group": (str, ("parent", "none"))},
+    "yaml": {"group": (str, ("parent", "none"))},
+    "fluent": {"group": (str, ("parent", "none"))},
+    "po": {"include-fuzzy": (bool, (True, False))},
+}
+
+
+def check_reader_options(table: dict, where: str, prefix: str = "") -> None:
+    """Validate `readers` from a configuration file; a ConfigError names the file and the key."""
+    from plainfinnish.errors import ConfigError
+
+    for fmt, options in table.items():
+        key = f"{prefix}readers.{fmt}"
+        if fmt not in FORMATS:
+            raise ConfigError(where, f"unknown reader '{key}' (known formats: {', '.join(FORMATS)})")
+        if not isinstance(options, dict):
+            raise ConfigError(where, f"'{key}' must be a table of options, not {options!r}")
+        known = READER_OPTIONS.get(fmt, {})
+        for name, value in options.items():
+            if name not in known:
+                raise ConfigError(where, f"unknown option '{key}.{name}' (options of {fmt}: {', '.join(known) or 'none'})")
+            kind, allowed = known[name]
+            if not isinstance(value, kind) or value not in allowed:
+                raise ConfigError(where, f"'{key}.{name}' must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+
+
 def read(source: SourceText, fmt: str, options: dict | None = None) -> ReadResult:
     module_name, _ = FORMATS[fmt]
     module = importlib.import_module(module_name)

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plainfinnish.document import Directive, MessageBuilder, ReadResult, SourceText
-from plainfinnish.errors import InputError
+from plainfinnish.errors import ConfigError, InputError
 from plainfinnish.readers.templates import directive_in_comment, scan
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -103,9 +103,10 @@ def _front_matter_settings(source: SourceText, yaml_text: str) -> dict[str, Any]
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise InputError(source.path, f"invalid YAML front matter{where}: {getattr(err, 'problem', None) or err}") from None
-    if isinstance(data, dict) and isinstance(data.get("plainfinnish"), dict):
-        return data["plainfinnish"]
-    return {}
+    settings = data.get("plainfinnish", {}) if isinstance(data, dict) else {}
+    if not isinstance(settings, dict):
+        raise ConfigError(source.path, f"front matter: 'plainfinnish' must be a table (rules, profile, language), not {settings!r:.60}")
+    return settings
 
 
 def _locate(text: str, line_starts: list[int], token: Token, used: dict[int, int]) -> list[int]:
