@@ -12,7 +12,7 @@ def found(lint, text, profile="fast"):
 
 @pytest.mark.parametrize("text,span,suggestion", [
     ("Tilattuasi tuotteen saat vahvistuksen.", "Tilattuasi", "Esimerkiksi: ”kun olet tilannut …”"),
-    ("Laskun maksamisen jälkeen tilaus lähtee.", "maksamisen jälkeen", "Esimerkiksi: ”kun [kuka] maksaa …”"),
+    ("Laskun maksamisen jälkeen tilaus lähtee.", "maksamisen jälkeen", "Esimerkiksi: ”kun [kuka] on maksanut …”"),
     ("Täytä lomake tehdessäsi tilausta.", "tehdessäsi", "Esimerkiksi: ”kun teet …”"),
     ("Ota yhteyttä asiakaspalveluun saadaksesi apua.", "saadaksesi", "Esimerkiksi: ”jotta voit saada …”"),
     ("Ottaen huomioon tilanteen hyvitämme sinulle.", "Ottaen huomioon", "kun otetaan huomioon"),
@@ -68,4 +68,32 @@ def test_lexicalised_postpositions_and_adverbs_are_plain_finnish(lint, text) -> 
 
 def test_minen_example_does_not_guess_the_actor(lint) -> None:
     (finding,) = lint("Ilmoitamme sopimuksen päättymisestä erikseen.", select=["nominal-style"])
-    assert [s.text for s in finding.suggestions] == ["Esimerkiksi: ”kun [kuka] päättyy …”"]
+    assert [s.text for s in finding.suggestions] == ["Esimerkiksi: ”siitä, että [kuka] päättyy …”"]
+
+
+@pytest.mark.parametrize("text,span,example", [
+    ("Ennen maksamista tarkista laskun tiedot.", "Ennen maksamista", "ennen kuin [kuka] maksaa"),
+    ("Lähetys viivästyy varaston muuttamisen vuoksi.", "muuttamisen vuoksi", "koska [kuka] muuttaa"),
+    ("Tarvitset tunnukset kirjautumista varten.", "kirjautumista varten", "jotta [kuka] voi kirjautua"),
+    ("Palvelun käyttämisen edellytyksenä on tunnus.", "käyttämisen edellytyksenä", "jos [kuka] käyttää"),
+    ("Tilauksen vahvistamisen jälkeen lähetämme kuitin.", "vahvistamisen jälkeen", "kun [kuka] on vahvistanut"),
+    ("Virhe ilmeni laskun maksamisessa.", "maksamisessa", "kun [kuka] maksaa"),
+    ("Maksa lasku käyttäen verkkopankkia.", "käyttäen", "käyttämällä"),
+])
+def test_template_fits_the_construction(lint, text, span, example) -> None:
+    assert (span, [f"Esimerkiksi: ”{example} …”"]) in found(lint, text)
+
+
+def test_construction_without_one_clause_gets_a_note_only(lint) -> None:
+    assert found(lint, "Saat hyvityksen tuotteen palauttamisen perusteella.") == [("palauttamisen perusteella", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Palautusoikeudella tarkoitetaan oikeutta palauttaa tuote neljäntoista päivän kuluessa.",  # a definition
+    "Käyttäjällä (jäljempänä asiakas) tarkoitetaan palvelun käyttämiseen rekisteröitynyttä henkilöä.",
+    "Tilauksen peruuttamisesta",  # a heading
+    "Kiitos tilaamisesta!",  # a set phrase of politeness
+    "Hyvä valinta! Teit erinomaisen valinnan.",  # praise of the customer's choice
+])
+def test_definitions_headings_and_praise_are_left_alone(lint, text) -> None:
+    assert found(lint, text) == []

@@ -51,6 +51,20 @@ def perfect_form(lemma: str, person: str, number: str | None) -> str | None:
     return None
 
 
+def _minen_clause(lemma: str, kind: str) -> str | None:
+    """The clause that fits the construction, with the actor left for the writer: time 'kun [kuka]
+    maksaa', past 'kun [kuka] on maksanut', cause 'koska', purpose 'jotta [kuka] voi maksaa'."""
+    if kind == "past":
+        verb = perfect_form(lemma, "3", "singular")
+        return f"kun [kuka] {verb}" if verb else None
+    if kind == "purpose":
+        return f"jotta [kuka] voi {lemma}" if finite_form(lemma, "3", "singular") else None
+    lead = {"time": "kun", "cause": "koska", "condition": "jos", "before": "ennen kuin", "about": "siitä, että",
+            "about-to": "siihen, että"}.get(kind)
+    verb = finite_form(lemma, "3", "singular") if lead else None
+    return f"{lead} [kuka] {verb}" if verb else None
+
+
 class NominalStyle(Rule):
     id = "nominal-style"
     name_fi = "Substantiivitauti"
@@ -94,8 +108,16 @@ class NominalStyle(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from plainfinnish.nlp.clauses import has_finite_verb
+
         data = _data()
+        definitions = set(data["definition_words"])
         for sentence in doc.sents:
+            words = [t for t in sentence if not t.is_space]
+            if not words or any(t.lower_ in definitions for t in words):
+                continue  # a definition names the thing it defines
+            if words[-1].text not in (".", "!", "?", "…", ":") and not has_finite_verb(sentence):
+                continue  # a heading or a label: a noun is what it should be
             items = list(self._items(sentence, context, data))
             yield from items
             participles = sum(1 for t in sentence if self._attributive_participle(t))
@@ -142,8 +164,15 @@ class NominalStyle(Rule):
                 yield self.finding(context, token.idx, token.idx + len(token.text), message, data={"kind": "padding"})
                 continue
             if a.mood == "MINEN-infinitive" and a.baseform not in data["jargon_verbs"]:
-                if a.case in data["minen_cases"] or (nxt is not None and nxt.lower_ in data["minen_postpositions"]):
-                    yield self._minen(context, token, a, nxt if nxt is not None and nxt.lower_ in data["minen_postpositions"] else None)
+                if prev is not None and prev.lower_ in data["formula_words"]:
+                    continue  # "Kiitos tilaamisesta": a set phrase
+                templates = data["minen_templates"]
+                post = nxt if nxt is not None and (nxt.lower_ in data["minen_postpositions"] or nxt.lower_ in templates) else None
+                if post is None and prev is not None and prev.lower_ == "ennen" and a.case == "osanto":
+                    yield self._minen(context, token, a, None, "before", start=prev.idx)
+                elif a.case in data["minen_cases"] or post is not None:
+                    kind = templates.get(post.lower_ if post is not None else a.case, "")
+                    yield self._minen(context, token, a, post, kind)
                 continue
             if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP") \
                     and token.lower_ not in data["lexicalised"]:
@@ -171,19 +200,23 @@ class NominalStyle(Rule):
         message = context.say(f"”{phrase}” on lauseenvastike. Käytä sivulausetta.", f"'{phrase}' is a clause equivalent. Use a clause.")
         return self.finding(context, start, end, message, suggestions=[Suggestion(instead, advice=True)], data={"kind": kind})
 
-    def _minen(self, context: RuleContext, token: "Token", a: "Analysis", postposition: "Token | None") -> Finding:
+    def _minen(self, context: RuleContext, token: "Token", a: "Analysis", postposition: "Token | None", kind: str,
+               start: int | None = None) -> Finding:
         from plainfinnish.nlp.inflect import verb_lemma
 
         lemma = verb_lemma(a)
-        reason = "koska" if postposition is not None and postposition.lower_ in ("vuoksi", "takia", "johdosta", "ansiosta") else "kun"
         # The -minen noun hides who acts, so the example leaves the actor for the writer to name
         # rather than guessing "you" ("kun synnyt" for "syntymisestä" would be absurd).
-        form = finite_form(lemma, "3", "singular")
+        clause = _minen_clause(lemma, kind)
         end = postposition.idx + len(postposition.text) if postposition is not None else token.idx + len(token.text)
         message = context.say(f"-minen-muoto ”{token.text}” piilottaa verbin ({lemma}). Kirjoita se verbillä.",
                               f"The -minen noun '{token.text}' hides the verb ({lemma}). Write it with the verb.")
-        suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{reason} [kuka] {form} …”", f"For example: '{reason} [who] {form} …'"), advice=True)] if form else []
-        return self.finding(context, token.idx, end, message, suggestions=suggestions, data={"kind": "minen", "verb": lemma})
+        suggestions = []
+        if clause:
+            en = clause.replace("[kuka]", "[who]")
+            suggestions.append(Suggestion(context.say(f"Esimerkiksi: ”{clause} …”", f"For example: '{en} …'"), advice=True))
+        return self.finding(context, token.idx if start is None else start, end, message, suggestions=suggestions,
+                            data={"kind": "minen", "verb": lemma, "template": kind})
 
     def _clause(self, context: RuleContext, token: "Token", a: "Analysis", kind: str) -> Finding:
         from plainfinnish.nlp.inflect import verb_lemma
@@ -199,8 +232,12 @@ class NominalStyle(Rule):
         elif kind == "temporal":
             verb = finite_form(lemma, person, number)
             clause = f"kun {verb}" if verb else None
-        else:
-            clause = None
+        else:  # manner: 'käyttäen' -> 'käyttämällä'
+            from plainfinnish.nlp.inflect import paradigm
+
+            forms = paradigm(lemma, "MA-infinitive")
+            clause = next((f for sig, f in forms.items() if sig[0] == "V" and sig[1] == "ulkoolento" and sig[4] == "MA-infinitive"
+                           and not sig[7]), None)
         message = context.say(f"”{token.text}” on lauseenvastike. Sivulause verbillä ({lemma}) on helpompi lukea.",
                               f"'{token.text}' is a clause equivalent. A clause with the verb ({lemma}) reads easier.")
         suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{clause} …”", f"For example: '{clause} …'"), advice=True)] if clause else []
