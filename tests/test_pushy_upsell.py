@@ -22,7 +22,7 @@ def findings(lint, text: str, **kwargs):
     ("Tarjous päättyy pian.", "false-urgency", "Tarjous päättyy pian"),
     ("Kampanjat loppuvat kohta, joten katso valikoima.", "false-urgency", "Kampanjat loppuvat kohta"),
     ("Tämä on viimeinen tilaisuutesi saada etu.", "false-urgency", "viimeinen tilaisuutesi"),
-    ("Alennushinta ei palaa enää.", "false-urgency", "Alennushinta ei palaa"),
+    ("Alennushinta ei palaa enää.", "loss-framing", "Alennushinta ei palaa enää"),
     ("Tarjous on voimassa rajoitetun ajan.", "false-urgency", "rajoitetun ajan"),
     # scarcity
     ("Enää 2 kappaletta jäljellä.", "scarcity", "Enää 2 kappaletta jäljellä"),
@@ -194,13 +194,13 @@ def test_dev_corpus_recall_and_precision():
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("Vain 48 tuntia aikaa – tilaa nyt.", "Vain 48 tuntia aikaa"),
+    ("Vain 48 tuntia aikaa – tilaa nyt.", "Vain 48 tuntia aikaa"),  # (and "tilaa nyt": see below)
     ("Alennusta on enää 2 päivää.", "enää 2 päivää"),
     ("Toimitus kestää vain 2 päivää.", None),
     ("Linkki on voimassa 24 tuntia.", None),
 ])
 def test_countdowns_but_not_durations(lint, text, flagged):
-    found = [f.text for f in lint(text, select=["pushy-upsell"])]
+    found = [f.text for f in lint(text, select=["pushy-upsell"]) if f.data["category"] != "pressure"]
     assert found == ([flagged] if flagged else [])
 
 

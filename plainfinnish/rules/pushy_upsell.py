@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish import datafiles
@@ -24,8 +24,8 @@ from plainfinnish.rules.missing_next_step import (
     classify,
     feat,
     is_imperative,
-    is_negated,
     lemmas,
+    person_form,
     readings,
 )
 
@@ -56,37 +56,101 @@ class Hit:
     signal: str
 
 
-def forms(token: "Token") -> set[str]:
-    """Lemmas and the lower-case surface form (for adverbs Voikko leaves as they are)."""
-    return lemmas(token) | {token.lower_}
+_VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
-def compound_parts(token: "Token") -> set[str]:
-    return {p.lemma.lower() for a in analyses(token) for p in a.parts}
+@lru_cache(maxsize=50_000)
+def _forms(lower: str, readings: tuple) -> frozenset[str]:
+    """Base forms, compound parts and, for a participle, its verb ("ostaneet" → ostaa)."""
+    out = {lower}
+    for a in readings:
+        out.add(a.baseform.lower())
+        out.update(p.lemma.lower() for p in a.parts)
+        if a.participle:
+            out.update(m.lower() for m in _VERB_BASE.findall(a.fstoutput))
+    return frozenset(out)
 
 
-def has(token: "Token", key: str) -> bool:
-    words = data()["words"][key]
-    return bool(forms(token) & words) or bool(compound_parts(token) & words)
+def forms(token: "Token") -> frozenset[str]:
+    return _forms(token.lower_, analyses(token)) | {token.lemma_.lower()}
 
 
 def is_number(token: "Token") -> bool:
-    return token.like_num or any(c.isdigit() for c in token.text) or any(a.word_class == "lukusana" for a in analyses(token))
+    return token.like_num or any(c.isdigit() for c in token.text) or token._.is_placeholder or \
+        any(a.word_class == "lukusana" for a in analyses(token))
 
 
 def first_person_singular(token: "Token") -> bool:
     return any(f.get("Person") == "1" and f.get("Number") == "Sing" for f in readings(token)) or token.lower_ in {"minä", "en", "minun", "minulle"}
 
 
-def concrete_time(ws: list["Token"]) -> bool:
-    return any(_DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in ws)
+def second_person(token: "Token") -> bool:
+    """A finite verb in the 2nd person ("päätit", "Etkö", "Oletko"), the customer as subject."""
+    return any(f.get("Person") == "2" and f.get("VerbForm") == "Fin" for f in readings(token))
 
 
-def find(ws: list["Token"], key: str, start: int = 0, stop: int | None = None) -> int | None:
-    for j in range(start, len(ws) if stop is None else min(stop, len(ws))):
-        if has(ws[j], key):
-            return j
-    return None
+def negated(token: "Token") -> bool:
+    """A negation verb ('en', 'ei', 'älä', …) right before the word, within its clause: unlike
+    the shared `is_negated`, not across a comma ("Jos et tilaa nyt, joudut maksamaan")."""
+    doc, i, seen = token.doc, token.i - 1, 0
+    while i >= 0 and seen < 3 and not doc[i + 1].is_sent_start:
+        t = doc[i]
+        if t.is_punct:
+            return False
+        if not t.is_space:
+            seen += 1
+            if t.lemma_ == "ei" or t.lower_ in {"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"}:
+                return True
+        i -= 1
+    return False
+
+
+def comparative(token: "Token") -> bool:
+    return any(a.comparison == "comparative" for a in analyses(token))
+
+
+class Sentence:
+    """One sentence's words with their forms, computed once; `where(key)` lists the positions of a
+    word class once per key, so every matcher stays linear in the sentence length."""
+
+    def __init__(self, ws: list["Token"]) -> None:
+        self.ws = ws
+        self.forms = [forms(t) for t in ws]
+        self.lower = [t.lower_ for t in ws]
+        self.question = any(t.text.endswith("?") for t in ws[-2:])
+        self.concrete = any(_DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in ws)
+        self._where: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ws)
+
+    def has(self, i: int, key: str) -> bool:
+        return bool(self.forms[i] & data()["words"][key])
+
+    def where(self, key: str) -> list[int]:
+        found = self._where.get(key)
+        if found is None:
+            words = data()["words"][key]
+            found = self._where[key] = [i for i, f in enumerate(self.forms) if f & words]
+        return found
+
+    def find(self, key: str, start: int = 0, stop: int | None = None) -> int | None:
+        stop = len(self.ws) if stop is None else min(stop, len(self.ws))
+        return next((j for j in self.where(key) if max(start, 0) <= j < stop), None)
+
+    def near(self, key: str, i: int, before: int, after: int) -> int | None:
+        """The nearest word of a class within a window around i."""
+        found = [j for j in self.where(key) if i - before <= j <= i + after and j != i]
+        return min(found, key=lambda j: abs(j - i)) if found else None
+
+
+@dataclass
+class Context:
+    """What a matcher needs to know about the whole message."""
+
+    service: bool  # a receipt, notice, reminder, reply: no marketing belongs here
+    cancellation: bool  # the message is about cancelling or ending a service
+    consent: bool  # the message asks for consent (cookies, tracking, marketing)
 
 
 def phrase_start(ws: list["Token"], i: int) -> int:
@@ -103,171 +167,420 @@ def phrase_start(ws: list["Token"], i: int) -> int:
     return i
 
 
-# --- The matchers: one per signal, each over a sentence's words ---------------------------------
+def conditional(s: Sentence, i: int) -> bool:
+    """A 'jos'/'kun' clause before the word: a condition, not a claim ("Jos hinta nousee, …")."""
+    return any(w in {"jos", "mikäli", "kun", "jollei", "ellei"} for w in s.lower[max(0, i - 4): i])
 
-def urgency(ws: list["Token"], service: bool) -> Iterator[Hit]:
+
+# --- The matchers: one per category, each over a sentence's words -------------------------------
+
+def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
-    concrete = concrete_time(ws)
+    ws, concrete = s.ws, s.concrete
     for i, t in enumerate(ws):
+        low = s.lower[i]
         # "vain tänään", "ainoastaan tämän viikonlopun"
-        if t.lower_ in w["only"]:
-            j = find(ws, "limited_times", i + 1, i + 4)
+        if low in w["only"]:
+            j = s.find("limited_times", i + 1, i + 4)
             if j is not None and not concrete:
                 yield Hit(i, j, "false-urgency", "limited-time")
         # A countdown: "enää 2 päivää", "vain 48 tuntia aikaa"; not "toimitus kestää vain 2 päivää".
         # A vague one about an offer ("Tarjous voimassa vain muutaman päivän") is pressure too.
-        if t.lower_ in w["only"] and i + 2 < len(ws) and has(ws[i + 2], "countdown_units"):
-            vague = has(ws[i + 1], "vague_quantities") and any(has(x, "offer_nouns") for x in ws)
-            after = ws[i + 3].lower_ if i + 3 < len(ws) else ""
-            if (ws[i + 1].like_num or vague) and (vague or t.lower_ == "enää" or after in w["countdown_words"]) \
+        if low in w["only"] and i + 2 < len(ws) and s.has(i + 2, "countdown_units"):
+            vague = s.has(i + 1, "vague_quantities") and bool(s.where("offer_nouns"))
+            after = s.lower[i + 3] if i + 3 < len(ws) else ""
+            if (ws[i + 1].like_num or vague) and (vague or low == "enää" or after in w["countdown_words"]) \
                     and not concrete:
                 yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
+        # "hinta pätee enää hetken", "etu on voimassa vielä hetken": an undated, short time left
+        if low in w["still_words"] and not concrete and i + 1 < len(ws):
+            short = next((j for j in range(i + 1, min(i + 3, len(ws))) if s.has(j, "short_times")), None)
+            offer = s.near("offer_nouns", i, 5, 0)
+            if short is not None and offer is not None:
+                yield Hit(offer, short + (1 if s.lower[short] == "lyhyen" and short + 1 < len(ws) else 0),
+                          "false-urgency", "short-time-left")
         # "viimeinen mahdollisuus"
-        if has(t, "last_words") and i + 1 < len(ws) and has(ws[i + 1], "chance_nouns"):
+        if s.has(i, "last_words") and i + 1 < len(ws) and s.has(i + 1, "chance_nouns"):
             yield Hit(i, i + 1, "false-urgency", "last-chance")
         # "rajoitetun ajan" (urgency) / "rajoitettu erä" (scarcity)
-        if has(t, "limited") and i + 1 < len(ws) and has(ws[i + 1], "limited_nouns"):
-            cat = "false-urgency" if "aika" in forms(ws[i + 1]) else "scarcity"
+        if s.has(i, "limited") and i + 1 < len(ws) and s.has(i + 1, "limited_nouns"):
+            cat = "false-urgency" if "aika" in s.forms[i + 1] else "scarcity"
             yield Hit(i, i + 1, cat, "limited")
-        # "Tarjous päättyy pian" — with a date it is information.
-        if has(t, "end_verbs") and not is_negated(t) and not concrete:
-            offer = find(ws, "offer_nouns", max(0, i - 4), i)
-            when = find(ws, "vague_times", i + 1, i + 4)
-            if offer is not None and when is not None:
-                yield Hit(offer, when, "false-urgency", "ending-soon")
+        # An offer, plan or price ends with no date: "Tarjous päättyy pian", "Kohta etu katoaa",
+        # and a headline with no subject at all: "Päättyy tänään!".
+        if s.has(i, "end_verbs") and not negated(t) and not concrete and not conditional(s, i):
+            when = s.near("vague_times", i, 3, 3)
+            offer = s.near("offer_nouns", i, 5, 3)
+            headline = offer is None and len(ws) <= 4 and i <= 1 and person_form(t, "3")
+            if when is not None and (offer is not None or headline):
+                span = [when, i] + ([offer] if offer is not None else [])
+                yield Hit(min(span), max(span), "false-urgency", "ending-soon")
         # "Tämä hinta ei palaa huomenna"
-        if has(t, "return_verbs") and is_negated(t):
-            offer = find(ws, "offer_nouns", max(0, i - 4), i)
+        if s.has(i, "return_verbs") and negated(t):
+            offer = s.near("offer_nouns", i, 4, 0)
             if offer is not None:
-                end = i + 1 if i + 1 < len(ws) and has(ws[i + 1], "vague_times") else i
-                yield Hit(offer, end, "false-urgency", "not-returning")
+                end = i + 1 if i + 1 < len(ws) and s.has(i + 1, "vague_times") else i
+                yield Hit(offer, end, "loss-framing", "not-returning")
+        # "Ehdit vielä mukaan!" in marketing
+        if not ctx.service and s.has(i, "still_time_verbs") and second_person(t) and not concrete \
+                and i + 1 < len(ws) and s.lower[i + 1] in {"vielä", "enää"}:
+            yield Hit(i, i + 1, "false-urgency", "still-time")
 
 
-def scarcity(ws: list["Token"], service: bool) -> Iterator[Hit]:
-    w = data()["words"]
+def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """Threats that prices rise: "Hinnat nousevat pian", "joudumme korottamaan hintoja",
+    "Tilaa ennen hinnankorotusta", "vielä vanhaan hintaan". A dated price change is information."""
+    if s.concrete:
+        return
+    ws = s.ws
+    for i in s.where("rise_words"):
+        if negated(ws[i]) or conditional(s, i):
+            continue
+        price = s.near("price_nouns", i, 4, 3) if not s.has(i, "price_nouns") else i
+        if price is None:
+            continue
+        triggers = [j for j in s.where("rise_triggers") if i - 3 <= j <= i + 3]
+        before = [j for j in range(max(0, i - 3), i) if s.lower[j] == "ennen"]
+        if not triggers and not before:
+            continue
+        span = [i, price] + triggers + before
+        yield Hit(phrase_start(ws, min(span)), max(span), "price-threat", "rise")
+        return
+    # "Tilaa vielä vanhaan hintaan": the old price is about to go
+    for i in s.where("old_words"):
+        if i + 1 < len(ws) and s.has(i + 1, "price_nouns"):
+            still = s.near("rise_triggers", i, 3, 0)
+            if still is not None:
+                yield Hit(phrase_start(ws, still), i + 1, "price-threat", "old-price")
+                return
+
+
+def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """Loss framing in marketing: a negated future of the offer, losing it, paying more later.
+    In a service message the same words state a consequence ("Jos et maksa, menetät etusi")."""
+    if ctx.service:
+        return
+    ws = s.ws
+    offers = s.where("offer_nouns") + s.where("chance_nouns")
     for i, t in enumerate(ws):
-        if has(t, "dwindle_verbs"):
+        # "Tätä hintaa et saa enää", "Tällaista tarjousta ei tule uudelleen"
+        if s.has(i, "loss_neg_verbs") and negated(t) and ws[i].pos_ in {"VERB", "AUX"}:
+            again = s.near("again_words", i, 3, 3)
+            offer = next((j for j in offers if abs(j - i) <= 5), None)
+            if again is not None and offer is not None:
+                neg = next((j for j in range(i - 1, max(-1, i - 4), -1) if ws[j].lemma_ == "ei"), i)
+                span = [neg, i, again, offer]
+                yield Hit(min(span), max(span), "loss-framing", "never-again")
+                return
+        # "Menetät etusi", "Älä menetä tätä tilaisuutta"
+        if s.has(i, "lose_verbs") and (not negated(t) or any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i])):
+            offer = next((j for j in offers if i < j <= i + 3), None)
+            if offer is not None:
+                yield Hit(phrase_start(ws, i), offer, "loss-framing", "lose")
+                return
+        # "joudut maksamaan täyden hinnan", "maksat myöhemmin normaalihinnan", "joudut aloittamaan alusta"
+        if s.has(i, "pay_verbs") and (second_person(t) or "joutua" in s.forms[i]) and not negated(t):
+            cost = next((j for j in range(i + 1, min(i + 5, len(ws))) if s.has(j, "full_price")
+                         and ("hinta" in s.forms[j] or j + 1 < len(ws) and "hinta" in s.forms[j + 1]
+                              or s.lower[j] in {"enemmän", "normaalihinnan", "normaalihintaa"})), None)
+            over = next((j for j in range(i + 1, min(i + 4, len(ws))) if s.lower[j] in {"alusta", "uudestaan"}
+                         and "aloittaa" in s.forms[j - 1] | (s.forms[j - 2] if j >= 2 else frozenset())), None)
+            end = cost if cost is not None else over
+            if end is not None:
+                if cost is not None and end + 1 < len(ws) and "hinta" in s.forms[end + 1]:
+                    end += 1
+                yield Hit(i, end, "loss-framing", "pay-more" if cost is not None else "start-over")
+                return
+
+
+def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    w = data()["words"]
+    ws = s.ws
+    for i, t in enumerate(ws):
+        if s.has(i, "dwindle_verbs"):
             start = i - 1 if i > 0 and ws[i - 1].pos_ in {"NOUN", "PROPN"} else i
-            end = i + 1 if i + 1 < len(ws) and has(ws[i + 1], "fast_adverbs") else i
+            end = i + 1 if i + 1 < len(ws) and s.has(i + 1, "fast_adverbs") else i
             yield Hit(start, end, "scarcity", "dwindling")
-        elif "loppua" in lemmas(t) and not has(t, "offer_nouns"):
-            before = [x.lower_ for x in ws[max(0, i - 4): i]]
-            fast = find(ws, "fast_adverbs", i + 1, i + 3)
+        elif "loppua" in s.forms[i] and not s.has(i, "offer_nouns"):
+            before = s.lower[max(0, i - 4): i]
+            fast = s.find("fast_adverbs", i + 1, i + 3)
             if "ennen" in before and "kuin" in before:
                 ennen = i - (len(before) - before.index("ennen"))
                 yield Hit(phrase_start(ws, ennen), i, "scarcity", "run-out")
-            elif fast is not None and find(ws, "offer_nouns", max(0, i - 4), i) is None:
+            elif fast is not None and s.near("offer_nouns", i, 4, 0) is None:
                 yield Hit(max(0, i - 1), fast, "scarcity", "run-out")
         # "Viimeiset kappaleet myynnissä!", "viimeiset paikat"
-        if has(t, "last_words") and feat(t, "Number") != "Sing" and i + 1 < len(ws) and has(ws[i + 1], "stock_nouns") \
+        if s.has(i, "last_words") and feat(t, "Number") != "Sing" and i + 1 < len(ws) and s.has(i + 1, "stock_nouns") \
                 and any(a.number == "plural" for a in analyses(ws[i + 1])):
             yield Hit(i, i + 1, "scarcity", "last-items")
-        if t.lower_ in w["scarce_words"]:
-            stock = find(ws, "stock_nouns", max(0, i - 3), i + 3)
+        if s.lower[i] in w["scarce_words"]:
+            stock = s.near("stock_nouns", i, 3, 2)
             if stock is not None:
                 yield Hit(min(stock, i), max(stock, i), "scarcity", "low-stock")
-        # "Enää 2 jäljellä!", "vain 3 kpl jäljellä"
-        if t.lower_ in w["only"]:
-            num = next((j for j in range(i + 1, min(i + 3, len(ws))) if is_number(ws[j])), None)
-            if num is not None:
-                left = next((j for j in range(num + 1, min(num + 4, len(ws))) if ws[j].lower_ == w["left_word"]), None)
-                if left is not None and not any(has(x, "left_exclude") for x in ws[num + 1: left]):
-                    yield Hit(i, left, "scarcity", "count-left")
+        # "Enää 2 jäljellä!", "vain {count} kpl jäljellä", "Enää {count} paikkaa vapaana",
+        # "Muutama paikka vielä jäljellä": a counted or vague quantity pressed by 'only' or 'left'.
+        only = s.lower[i] in w["only"]
+        few = s.has(i, "few_words") and not only
+        if only or few:
+            first = i + 1 if only else i
+            num = next((j for j in range(first, min(first + 2, len(ws))) if is_number(ws[j]) or s.has(j, "few_words")), None)
+            if num is None:
+                continue
+            stock_words = w["stock_words"] if only else {w["left_word"]}
+            left = next((j for j in range(num + 1, min(num + 5, len(ws))) if s.lower[j] in stock_words), None)
+            if left is None and only:  # "Vapaita paikkoja enää 3"
+                left = next((j for j in range(max(0, i - 3), i) if s.lower[j] in w["stock_words"]
+                             or s.lower[j] in {"vapaita", "vapaata"}), None)
+            if left is not None and not any(s.has(k, "left_exclude") for k in range(min(num, left) + 1, max(num, left))):
+                yield Hit(min(i, left), max(num, left), "scarcity", "count-left")
 
 
-def fomo(ws: list["Token"], service: bool) -> Iterator[Hit]:
+def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
+    ws = s.ws
     stay, beside = sorted(w["fomo_pair"], key=lambda x: x != "jäädä")
     for i, t in enumerate(ws):
-        unknown_miss = not analyses(t) and t.lower_.startswith(tuple(w["fomo_unknown_prefixes"]))
-        if has(t, "fomo_verbs") or unknown_miss:
+        unknown_miss = not analyses(t) and s.lower[i].startswith(tuple(w["fomo_unknown_prefixes"]))
+        if s.has(i, "fomo_verbs") or unknown_miss:
             yield Hit(phrase_start(ws, i), i, "fomo", "miss")
-        if stay in lemmas(t):
-            j = next((k for k in range(i + 1, min(i + 4, len(ws))) if ws[k].lower_ == beside), None)
+        if stay in s.forms[i]:
+            j = next((k for k in range(i + 1, min(i + 4, len(ws))) if s.lower[k] == beside), None)
             if j is not None:
                 yield Hit(phrase_start(ws, i), j, "fomo", "miss-out")
 
 
-def confirmshaming(ws: list["Token"], service: bool) -> Iterator[Hit]:
-    lead = " ".join(x.lower_ for x in ws[:3] if x.text != ",")
-    if any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"]):
-        if any(first_person_singular(x) for x in ws[2:]):
-            yield Hit(0, len(ws) - 1, "confirmshaming", "refusal")
+def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """A refusal in the customer's voice that belittles it: "Ei kiitos, en halua säästää",
+    "Jatkan ilman alennusta". A plain refusal ("Ei kiitos, en halua tätä venepaikkaa") is a choice."""
+    ws = s.ws
+    lead = " ".join(x for x in s.lower[:3] if x != ",")
+    refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
+    own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
+    belittled = bool(s.where("benefit_words"))
+    if refusal and own_voice and belittled:
+        yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
+    elif not refusal and len(ws) <= 7 and belittled and own_voice and not s.question:
+        # a button without "Ei kiitos": "En halua alennusta", "Jatkan ilman etuja"
+        negated = any(x in {"en", "ilman"} for x in s.lower)
+        if negated and s.lower[0] in {"en", "jatkan", "ohitan", "maksan", "haluan"}:
+            yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
 
 
-def social_proof(ws: list["Token"], service: bool) -> Iterator[Hit]:
+def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    ws = s.ws
     for i, t in enumerate(ws):
         # "+34 viimeisen 24h aikana"
         counter = t.text.startswith("+") and (any(c.isdigit() for c in t.text) or (i + 1 < len(ws) and is_number(ws[i + 1])))
         if counter:
-            recent = find(ws, "recent_words", i + 1, i + 4)
+            recent = s.find("recent_words", i + 1, i + 4)
             if recent is not None:
-                end = next((k for k in range(recent, min(recent + 4, len(ws))) if ws[k].lower_ in {"aikana", "sisällä"}), recent)
+                end = next((k for k in range(recent, min(recent + 4, len(ws))) if s.lower[k] in {"aikana", "sisällä"}), recent)
                 yield Hit(i, end, "social-proof", "counter")
         # "Liity tuhansien tyytyväisten asiakkaiden joukkoon"
-        if has(t, "crowd_verbs") and is_imperative(t):
-            crowd = find(ws, "crowd_numbers", i + 1, i + 4)
+        if s.has(i, "crowd_verbs") and is_imperative(t):
+            crowd = s.find("crowd_numbers", i + 1, i + 4)
             if crowd is not None or any(x.like_num and x.text.replace(" ", "").isdigit() and int(x.text.replace(" ", "")) >= 100 for x in ws[i + 1: i + 4]):
                 yield Hit(i, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "social-proof", "crowd")
-        # "57 ihmistä katsoo tätä juuri nyt"
-        if is_number(t) and i + 1 < len(ws) and has(ws[i + 1], "crowd_nouns"):
-            verb = find(ws, "activity_verbs", i + 2, i + 6)
-            if verb is not None and find(ws, "recent_words", i, len(ws)) is not None:
-                yield Hit(i, verb, "social-proof", "activity")
+                continue
+    # Counted activity: "jo 5 000 asiakasta on tilannut", "12 henkilöä katsoo tätä nyt",
+    # "Muutkin ovat jo varanneet", "Tuhannet suomalaiset ovat jo vaihtaneet meille".
+    triggers = s.where("proof_triggers")
+    if not triggers:
+        return
+    for i, t in enumerate(ws):
+        counted = (is_number(t) and i + 1 < len(ws) and s.has(i + 1, "crowd_nouns")) or \
+            (s.has(i, "crowd_numbers") and ws[i].pos_ in {"NOUN", "PRON", "NUM", "ADJ"}) or \
+            ("muu" in s.forms[i] and ws[i].pos_ == "PRON" and (is_number(ws[i - 1]) if i else False or feat(t, "Clitic") == "Kin"))
+        if not counted:
+            continue
+        verb = s.near("activity_verbs", i, 4, 6)
+        if verb is None or s.has(verb, "crowd_nouns") or is_imperative(ws[verb]) or negated(ws[verb]):
+            continue
+        if ctx.service and not any(w in s.lower for w in ("nyt", "juuri", "tänään")):
+            continue  # a service message reporting figures
+        start, end = min(i, verb), max(i, verb)
+        while start and is_number(ws[start - 1]):  # "5 000" is two tokens
+            start -= 1
+        if end + 1 < len(ws) and end == i and is_number(ws[i]) and s.has(i + 1, "crowd_nouns"):
+            end += 1  # "katsoo nyt 8 muuta"
+        yield Hit(start, end, "social-proof", "activity")
+        return
 
 
-def pressure(ws: list["Token"], service: bool) -> Iterator[Hit]:
+def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """Questions that doubt the customer's decision: "Joko päätit?", "Mietitkö vielä?",
+    "Etkö ole vielä tilannut?", "Unohtuiko jotain ostoskoriin?". Not "Unohditko salasanasi?"."""
+    if not s.question:
+        return
+    ws = s.ws
+    nag = s.where("nag_adverbs")
+    you = any(second_person(t) for t in ws)
+    decide = s.where("decide_verbs")
+    words_only = [x for x in ws if not x.is_punct]
+    if decide and you and (nag or len(words_only) <= 3):
+        yield Hit(0, max(decide + [j for j in nag if j < len(words_only)]), "nagging", "doubt")
+        return
+    buy = [j for j in s.where("now_buy_verbs") if not is_imperative(ws[j])]
+    if buy and you and nag and not ctx.service:
+        yield Hit(0, max(buy + nag), "nagging", "not-yet")
+        return
+    cart = s.where("cart_nouns")
+    forget = s.where("forget_verbs")
+    if cart and forget:
+        yield Hit(min(cart + forget), max(cart + forget), "nagging", "cart")
+
+
+def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    ws = s.ws
     exclaimed = any(x.text.startswith("!") or x.text.endswith("!") for x in ws[-2:])
     for i, t in enumerate(ws):
+        # "nyt kannattaa toimia", "Nyt on aikasi tilata"
+        if (s.has(i, "worth_verbs") or ("aika" in s.forms[i] and i and s.lower[i - 1] in {"on", "oikea"})) \
+                and not negated(t):
+            now = s.near("now_words", i, 3, 2)
+            inf = next((j for j in range(i + 1, min(i + 4, len(ws))) if s.has(j, "now_buy_verbs")
+                        and any(a.mood == "A-infinitive" for a in analyses(ws[j]))), None)
+            if now is not None and inf is not None:
+                yield Hit(min(now, i), inf, "pressure", "now-is-the-time")
+                continue
         if not is_imperative(t):
             continue
-        if has(t, "hurry_verbs") or ("pitää" in lemmas(t) and i + 1 < len(ws) and ws[i + 1].lower_ == "kiirettä"):
-            yield Hit(i, i + 1 if "pitää" in lemmas(t) else i, "pressure", "hurry")
+        if s.has(i, "hurry_verbs") or ("pitää" in s.forms[i] and i + 1 < len(ws) and s.lower[i + 1] == "kiirettä"):
+            yield Hit(i, i + 1 if "pitää" in s.forms[i] else i, "pressure", "hurry")
             continue
-        adverb = find(ws, "urgency_adverbs", i + 1, i + 3)
+        adverb = s.find("urgency_adverbs", i + 1, i + 3)
         if adverb is None:
             continue
-        if has(t, "act_verbs") or (has(t, "buy_verbs") and exclaimed):
+        # In marketing "Tilaa jo tänään" presses without an exclamation mark; in a service message
+        # only with one ("Osta heti!"), since "Vahvista tilisi heti" is an instruction.
+        if s.has(i, "act_verbs") or (s.has(i, "buy_verbs") and exclaimed) or \
+                (not ctx.service and s.has(i, "now_buy_verbs")):
             yield Hit(i, adverb, "pressure", "act-now")
 
 
-def forced_consent(ws: list["Token"], service: bool) -> Iterator[Hit]:
-    for i, t in enumerate(ws):
-        if has(t, "necessity") or t.lower_ == "pakko":
-            verb = find(ws, "consent_verbs", i + 1, i + 4)
+def forced_consent(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    ws = s.ws
+    for i in range(len(ws)):
+        if s.has(i, "necessity") or s.lower[i] == "pakko":
+            verb = s.find("consent_verbs", i + 1, i + 4)
             if verb is not None:
-                obj = find(ws, "consent_objects", verb + 1, verb + 4)
+                obj = s.find("consent_objects", verb + 1, verb + 4)
                 if obj is not None:
                     start = i - 1 if i > 0 and feat(ws[i - 1], "Case") == "Gen" and ws[i - 1].pos_ == "PRON" else i
                     yield Hit(start, obj, "forced-consent", "must-accept")
 
 
-def upsell(ws: list["Token"], service: bool) -> Iterator[Hit]:
+def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """A consent choice worded so that refusing sounds wrong: "Suosittelemme hyväksymään kaikki",
+    "Parhaan kokemuksen saat sallimalla evästeet", "Vain välttämättömät (huonompi kokemus)"."""
+    if not ctx.consent:
+        return
+    ws = s.ws
+    consent = s.where("consent_verbs")
+    for i in s.where("recommend_verbs"):
+        verb = next((j for j in consent if i < j <= i + 4), None)
+        if verb is not None and not negated(ws[i]):
+            end = verb + 1 if verb + 1 < len(ws) and s.lower[verb + 1] in {"kaikki", "kaikkia", "kaikkien"} else verb
+            yield Hit(i, end, "consent-nudge", "recommend-accept")
+            return
+    for i in s.where("experience_nouns"):
+        j = i - 1 if i and (s.has(i - 1, "good_experience") or s.has(i - 1, "bad_experience")) else None
+        if j is None:
+            continue
+        if s.has(j, "bad_experience") and (comparative(ws[j]) or s.lower[j].startswith("rajoitet")):
+            yield Hit(j, i, "consent-nudge", "worse-if-refused")
+            return
+        graded = "hyvä" not in s.forms[j] or any(a.comparison in ("comparative", "superlative") for a in analyses(ws[j]))
+        if s.has(j, "good_experience") and graded and consent and not any(x in {"jos", "kun"} for x in s.lower):
+            verb = min(consent, key=lambda k: abs(k - i))
+            yield Hit(min(j, verb), max(i, verb), "consent-nudge", "best-if-accepted")
+            return
+
+
+def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
+    ws = s.ws
     for i, t in enumerate(ws):
         if not is_imperative(t):
             continue
         # "Lisää 12 € → ilmainen toimitus!"
-        if has(t, "threshold_verbs"):
-            money = next((j for j in range(i + 1, min(i + 5, len(ws))) if forms(ws[j]) & w["currency"] or ws[j].text.endswith("€")), None)
+        if s.has(i, "threshold_verbs"):
+            money = next((j for j in range(i + 1, min(i + 5, len(ws))) if s.forms[j] & w["currency"] or ws[j].text.endswith("€")), None)
             if money is not None:
-                lure = find(ws, "lures", money + 1, money + 5)
+                lure = s.find("lures", money + 1, money + 5)
                 if lure is not None:
                     end = lure + 1 if lure + 1 < len(ws) and ws[lure + 1].pos_ in {"NOUN", "X"} else lure
                     yield Hit(i, end, "upsell", "threshold")
                     continue
         # An add-on pushed inside a service message: "Osta tilaukseesi myös lisätakuu!",
         # "Lisää tilaukseen lahjapaketointi vain 4,90 eurolla!"
-        if service and has(t, "buy_verbs"):
-            addon = find(ws, "addon_nouns", i + 1, i + 6)
-            price = next((j for j in range(i + 1, min(i + 8, len(ws))) if forms(ws[j]) & w["currency"]
+        if ctx.service and s.has(i, "buy_verbs"):
+            addon = s.find("addon_nouns", i + 1, i + 6)
+            price = next((j for j in range(i + 1, min(i + 8, len(ws))) if s.forms[j] & w["currency"]
                           or ws[j].text.endswith("€")), None)
             if addon is not None or price is not None:
                 yield Hit(i, addon if addon is not None else price, "upsell", "add-on")
+                return
+    # Cross-sell inside a service message: "Katso myös nämä tuotteet", "Saatat pitää myös näistä",
+    # "Tutustu lisäksi syksyn uutuuksiin".
+    if not ctx.service or not s.where("also_words"):
+        return
+    for i in s.where("browse_verbs"):
+        t = ws[i]
+        invited = is_imperative(t) or (i and (second_person(ws[i - 1]) or s.has(i - 1, "worth_verbs"))
+                                      and not negated(ws[i - 1]))
+        if not invited or conditional(s, i):
+            continue
+        also = s.near("also_words", i, 1, 3)
+        # the first noun after the verb is what is offered: "Katso myös ohjeet tuotteen käyttöön" is help
+        first_noun = next((j for j in range(i + 1, min(i + 6, len(ws))) if ws[j].pos_ in {"NOUN", "PROPN"}
+                           and feat(ws[j], "Case") != "Gen" and not s.has(j, "also_words")), None)
+        product = first_noun if first_noun is not None and s.has(first_noun, "product_nouns") else None
+        liking = "pitää" in s.forms[i] and also is not None and i + 2 < len(ws) and ws[also + 1].pos_ == "PRON" \
+            if also is not None and also + 1 < len(ws) else False
+        if also is not None and (product is not None or liking):
+            start = i - 1 if not is_imperative(t) else i
+            yield Hit(start, product if product is not None else also + 1, "upsell", "cross-sell")
+            return
 
 
-MATCHERS = (urgency, scarcity, fomo, confirmshaming, social_proof, pressure, forced_consent, upsell)
+def downsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
+    """A cheaper plan, a discount or a pause offered while the customer cancels: "Ennen kuin
+    peruutat, kokeile edullisempaa pakettia", "Haluatko sen sijaan pitää tauon?"."""
+    if not ctx.cancellation:
+        return
+    ws = s.ws
+    cancel = s.where("cancel_words")
+    # whole words only: "osapuoli" is no "puoli"; "peruuttaa ilmaiseksi" states the terms
+    cheap = [j for j in s.where("cheaper_words") if comparative(ws[j]) or s.lower[j].startswith(("kevyemp", "halvemp"))]
+    lure = [j for j in cheap or s.where("offer_back") if lemmas(ws[j]) & data()["words"]["offer_back"] or j in cheap]
+    lure = [j for j in lure if j - 1 not in cancel]
+    if not lure:
+        return
+    asks = [j for j, t in enumerate(ws) if (is_imperative(t) or (second_person(t) and not negated(t)))
+            and j not in cancel and not (j + 1 < len(ws) and j + 1 in cancel)]
+    if not asks and not s.question:
+        return
+    anchor = min(asks) if asks else 0
+    end = max(lure)
+    if end + 1 < len(ws) and ws[end + 1].pos_ in {"NOUN", "PROPN"}:
+        end += 1
+    yield Hit(min(anchor, min(lure)), end, "downsell", "cheaper-instead")
+
+
+MATCHERS = (urgency, price_threat, loss, scarcity, fomo, confirmshaming, social_proof, nagging, pressure,
+            forced_consent, consent_nudge, upsell, downsell)
 _PILED = re.compile(r"[!?]*(?:!!|\?!|!\?)[!?]*")
+
+
+def context_of(doc: "Doc", sentences: list[Sentence]) -> Context:
+    w = data()["words"]
+    cancellation = consent = False
+    for s in sentences:
+        for f in s.forms:
+            cancellation = cancellation or bool(f & w["cancel_words"])
+            consent = consent or bool(f & w["consent_objects"])
+    return Context(classify(doc).is_service, cancellation, consent)
 
 
 class PushyUpsell(Rule):
@@ -325,17 +638,17 @@ class PushyUpsell(Rule):
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
         cats = data()["categories"]
-        service = None
-        spans: list[tuple[int, int, str, str]] = []
+        sentences = []
         for sentence in doc.sents:
             ws = [t for t in sentence if not t.is_space and not (t.is_punct and t.text not in {"!", "?", "+"})]
-            if not ws:
-                continue
-            if service is None and any(t.is_sent_start for t in ws):
-                service = classify(doc).is_service
+            if ws:
+                sentences.append(Sentence(ws))
+        ctx = context_of(doc, sentences) if sentences else None
+        spans: list[tuple[int, int, str, str]] = []
+        for s in sentences:
             for matcher in MATCHERS:
-                for hit in matcher(ws, bool(service)):
-                    a, b = ws[hit.start], ws[hit.end]
+                for hit in matcher(s, ctx):
+                    a, b = s.ws[hit.start], s.ws[hit.end]
                     spans.append((a.idx, b.idx + len(b.text), hit.category, hit.signal))
         text = doc.text  # built once: Doc.text joins every token
         for m in _PILED.finditer(text):
