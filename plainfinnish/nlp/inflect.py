@@ -348,11 +348,15 @@ def inflect(lemma: str, target: Analysis) -> str | None:
     forms = paradigm(lemma, form_group(sig))
     if sig in forms:
         return forms[sig]
-    if sig[6] == "both" and sig[4] == "indicative":
-        # "prosessoi" (3rd person present) is also read as a connegative; "käsittelee" is not
-        sig = (*sig[:6], None, *sig[7:])
-        if sig in forms:
-            return forms[sig]
+    group, case, number, person, mood, tense, negative, *rest = sig
+    if (mood, person, tense) in (("imperative", "2", "present_simple"), ("indicative", "3", "present_simple")) \
+            and negative in ("both", None):
+        # a contracted verb's "varaa" is read once, as the 3rd person present that is also the
+        # connegative and the imperative: look for the other verb's form under that reading too
+        both = (group, case, number, "3", "indicative", tense, "both", *rest)
+        form = paradigm(lemma, "present").get(both)
+        if form is not None:
+            return form
     if sig[-1] in (None, "positive"):
         # an adjective's positive degree and a pronoun's no degree fill the same slot ("kyseisen" -> "tämän")
         return forms.get((*sig[:-1], "positive" if sig[-1] is None else None))
@@ -375,6 +379,11 @@ def _head_index(words: list[str], verb: bool) -> int:
     return len(words) - 1
 
 
+def never_inflects(word: str) -> bool:
+    """A word whose reading as written is uninflected ("noin", "vuoksi" the postposition)."""
+    return any(is_uninflected(a) and a.baseform.lower() == word.lower() for a in analyze(word))
+
+
 def is_uninflected(a: Analysis) -> bool:
     """Words with no inflection to carry over (conjunctions, adverbs, particles, abbreviations with a dot)."""
     return not any((a.case, a.person, a.mood, a.possessive, a.participle))
@@ -390,6 +399,8 @@ def fit(alternative: str, surface: str, analysis: Analysis | None, part_start: i
     whole = part_start == 0 and part_end >= len(parts)
     abbreviation = analysis.word_class == "lyhenne"
     if abbreviation:
+        if whole and all(never_inflects(w) for w in alternative.split()):
+            return follow_case(surface, alternative), True  # "n." -> "noin": no form to carry over
         if surface.endswith(".") or not whole:
             return alternative, False  # "ko. tuotteen": the abbreviation does not show the case needed
         surface = surface.lower()  # "ALV:n" -> "arvonlisäveron"; the rule capitalises at a sentence start

@@ -93,6 +93,8 @@ def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
         if tag == "replace" and len(olds) == len(news):
             for k, (old, new_word) in enumerate(zip(olds, news)):
                 where = old_matches[i1 + k]
+                if text[where.end():where.end() + 1] == "." and _abbreviation_for_word(old + ".", new_word):
+                    continue  # "n." -> "noin": an abbreviation of a word that never inflects
                 reason = _check_pair(old, new_word, at_start and i1 + k == 0, _token_at(doc, where.start(), where.end()))
                 if reason is not None:
                     return reason
@@ -118,12 +120,34 @@ def in_context(token, readings: tuple) -> tuple:
     # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
     connegative = [a for a in readings if a is not None and (a.negative == "true" or (
         a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
-    if prev is not None and prev.lower_ in _NEGATION_FORMS and connegative:
-        return tuple(connegative)
+    negated = prev is not None and prev.lower_ in _NEGATION_FORMS
     mid_clause = prev is not None and not prev.is_punct and prev.lower_ not in ("ja", "tai", "sekä")
+    # "varaa", "prosessoi": one reading stands for the 3rd person present and the connegative or
+    # imperative; the context picks one, a clause start leaves both
+    readings = tuple(b for a in readings for b in _split_both(a, negated, mid_clause))
+    connegative = [a for a in readings if a is not None and (a.negative == "true" or (
+        a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
+    if negated and connegative:
+        return tuple(dict.fromkeys(connegative))
     kept = tuple(a for a in readings
                  if a is None or not (a.negative == "true" or (mid_clause and a.mood == "imperative")))
-    return kept or readings
+    return tuple(dict.fromkeys(kept or readings))
+
+
+def _is_both(a: Analysis | None) -> bool:
+    return a is not None and a.negative == "both" and a.mood == "indicative" and a.person == "3" \
+        and a.tense == "present_simple"
+
+
+def _split_both(a: Analysis | None, negated: bool, mid_clause: bool) -> tuple:
+    if not _is_both(a):
+        return (a,)
+    assert a is not None
+    imperative = replace(a, mood="imperative", person="2")
+    present = replace(a, negative="false")
+    if negated:
+        return (imperative,)
+    return (present,) if mid_clause else (imperative, present)
 
 
 def _check_pair(old: str, new: str, sentence_start: bool, token=None) -> str | None:
@@ -136,6 +160,13 @@ def _check_pair(old: str, new: str, sentence_start: bool, token=None) -> str | N
         missing = min((slots - new_slots for slots in groups), key=len)
         return f"{new!r} does not carry the form of {old!r} ({_describe(sorted(missing, key=str)[0])})"
     return _doubled_part(old, new)
+
+
+def _abbreviation_for_word(abbreviation: str, new: str) -> bool:
+    from plainfinnish.nlp.inflect import never_inflects
+
+    readings = _readings(abbreviation)
+    return bool(readings) and all(a.word_class == "lyhenne" for a in readings) and never_inflects(new)
 
 
 @lru_cache(maxsize=16384)
@@ -175,7 +206,8 @@ def _context_slots(token) -> tuple[frozenset[Slot], ...]:
 
 @lru_cache(maxsize=16384)
 def _all_slots(word: str) -> frozenset[Slot]:
-    return frozenset(_slot(a) for a in _readings(word))
+    """Every slot a word can fill ("varaa": the 3rd person present, the connegative, the imperative)."""
+    return frozenset(_slot(b) for a in _readings(word) for b in (a, *_split_both(a, False, False)))
 
 
 def _describe(slot: Slot) -> str:

@@ -522,11 +522,9 @@ def _category_label(entry: "Entry", context: RuleContext) -> str:
 
 def _fixed_phrase(alternative: str) -> bool:
     """An alternative made only of words that never inflect ("jos", "ja niin edelleen")."""
-    from plainfinnish.nlp.inflect import is_uninflected
-    from plainfinnish.nlp.voikko import analyze
+    from plainfinnish.nlp.inflect import never_inflects
 
-    # a word with an uninflected reading as written ("vuoksi" the postposition, not the river)
-    return all(any(is_uninflected(a) and a.baseform.lower() == w.lower() for a in analyze(w)) for w in alternative.split())
+    return all(never_inflects(w) for w in alternative.split())
 
 
 def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
