@@ -32,9 +32,10 @@ HERE = Path(__file__).resolve().parent
 
 class ReplaceWords(Rule):
     """reklamaatio → valitus (safe); asiakaspalvelupiste → asiakaspalvelu (needs review);
-    tilausnumeronne: only its ending replaced (a suggestion with its own span); hakemus: a
-    replacement reaching over the next word (a placeholder in the tests); foo → bar and bar → foo
-    (a fix that never removes its finding)."""
+    asiakasnumeronne: only its first part replaced (a suggestion with its own span); hakemus: a
+    replacement reaching over the next word (a placeholder in the tests); hinta → maksu and
+    maksu → hinta (a fix that never removes its finding). Every safe fix here passes the
+    verification gate (known words in the same form), so the fixer itself is what is tested."""
 
     id = RULE_ID
     name_fi = name_en = "Test replacements"
@@ -45,19 +46,21 @@ class ReplaceWords(Rule):
             word = token.lower_
             start, end = token.idx, token.idx + len(token.text)
             if word == "reklamaatio":
-                yield self.finding(context, start, end, "test", suggestions=[Suggestion("valitus", safe=True)])
+                new = "Valitus" if token.text[0].isupper() else "valitus"
+                yield self.finding(context, start, end, "test", suggestions=[Suggestion(new, safe=True)])
             elif word == "asiakaspalvelupiste":
                 yield self.finding(context, start, end, "test", suggestions=[Suggestion("asiakaspalvelu")])
-            elif word == "tilausnumeronne":
+            elif word == "asiakasnumeronne":
                 yield self.finding(context, start, end, "test",
-                                   suggestions=[Suggestion("tilausnumerosi", safe=True, start=end - 3, end=end, replacement="si")])
+                                   suggestions=[Suggestion("tilausnumeronne", safe=True, start=start, end=start + 7,
+                                                           replacement="tilaus")])
             elif word == "hakemus" and token.i + 1 < len(doc):
                 nxt = doc[token.i + 1]
                 yield self.finding(context, start, end, "test",
                                    suggestions=[Suggestion("hakemuksesi", safe=True, start=start, end=nxt.idx + len(nxt.text))])
-            elif word in ("foo", "bar"):
+            elif word in ("hinta", "maksu"):
                 yield self.finding(context, start, end, "test",
-                                   suggestions=[Suggestion("bar" if word == "foo" else "foo", safe=True)])
+                                   suggestions=[Suggestion("maksu" if word == "hinta" else "hinta", safe=True)])
 
 
 RULE = ReplaceWords
@@ -123,9 +126,9 @@ def test_diff_shows_the_change_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_suggestion_with_its_own_span_replaces_only_that(tmp_path: Path) -> None:
     path = tmp_path / "viesti.txt"
-    path.write_text("Kirjoita tilausnumeronne viestiin.\n", encoding="utf-8")
+    path.write_text("Kirjoita asiakasnumeronne viestiin.\n", encoding="utf-8")
     run("--fix", str(path))
-    assert path.read_text(encoding="utf-8") == "Kirjoita tilausnumerosi viestiin.\n"
+    assert path.read_text(encoding="utf-8") == "Kirjoita tilausnumeronne viestiin.\n"
 
 
 @pytest.mark.parametrize(
@@ -160,11 +163,11 @@ def test_fix_never_touches_markup_or_placeholders(tmp_path: Path) -> None:
 
 def test_fix_that_does_not_remove_its_finding_is_reverted(tmp_path: Path) -> None:
     path = tmp_path / "viesti.txt"
-    original = "Kiitos, foo on saapunut. Reklamaatio käsitellään.\n"
+    original = "Kiitos, hinta on oikein. Reklamaatio käsitellään.\n"
     path.write_text(original, encoding="utf-8")
     code, _, err = run("--fix", str(path))
-    # foo → bar is flagged again, so it is dropped; the good fix beside it stays.
-    assert path.read_text(encoding="utf-8") == "Kiitos, foo on saapunut. valitus käsitellään.\n"
+    # hinta → maksu is flagged again, so it is dropped; the good fix beside it stays.
+    assert path.read_text(encoding="utf-8") == "Kiitos, hinta on oikein. Valitus käsitellään.\n"
     assert "1 fix(es) not applied" in err
     assert code == 1
 
@@ -270,3 +273,21 @@ def test_process_killed_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
     done = subprocess.run(_fix_command(path), capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert path.read_bytes() == original.replace(b"reklamaatio", b"valitus")
+
+
+def test_plain_fix_never_applies_what_the_gate_rejects(tmp_path: Path) -> None:
+    """The real jargon rule with an organisation's alternative that doubles a compound part: the
+    rule asks for "safe", the verification gate says no, so only --unsafe-fixes applies it."""
+    from typer.testing import CliRunner
+
+    from plainfinnish.cli import app
+
+    (tmp_path / ".plainfinnish.toml").write_text(
+        '[rules.jargon.alternatives]\ntiketti = ["tukitukipyyntö"]\nreklamaatio = ["valitus"]\n', encoding="utf-8")
+    path = tmp_path / "viesti.txt"
+    path.write_text("Tikettisi on suljettu. Reklamaatiosi on käsitelty.\n", encoding="utf-8")
+    args = ["check", "--no-cache", "--select", "jargon", "--fix", str(path)]
+    CliRunner().invoke(app, args)
+    assert path.read_text(encoding="utf-8") == "Tikettisi on suljettu. Valituksesi on käsitelty.\n"
+    CliRunner().invoke(app, [*args, "--unsafe-fixes"])
+    assert path.read_text(encoding="utf-8") == "Tukitukipyyntösi on suljettu. Valituksesi on käsitelty.\n"
