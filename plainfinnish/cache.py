@@ -7,8 +7,9 @@ machinery: this module imports nothing heavier than hashlib and json, so a re-ru
 unchanged repository never loads spaCy.
 
 One JSON file per entry under `<cache dir>/v1/ab/abcdef….json`, written to a temporary file in
-the same folder and renamed into place, so concurrent runs never see half an entry; a damaged
-entry is a miss.
+the same folder and renamed into place, so concurrent runs never see half an entry. An entry
+names the key it was stored under and every field is type-checked on load: a damaged, foreign
+or hand-made entry of any shape is a miss, never a crash or a wrong report.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from plainfinnish.document import read_regular
 from plainfinnish.rules.base import Finding, Suggestion
 
-FORMAT_VERSION = "v1"
+FORMAT_VERSION = "v2"  # v2: entries carry their key
+MAX_ENTRY = 50_000_000  # bytes; a bigger entry is not one we wrote
 _PACKAGE = Path(__file__).resolve().parent
 _FINDING_FIELDS = {f.name for f in fields(Finding)}
 _SUGGESTION_FIELDS = {f.name for f in fields(Suggestion)}
@@ -95,7 +98,7 @@ class Cache:
         for path in paths:
             if path not in self._wordlist_hashes:
                 try:
-                    self._wordlist_hashes[path] = content_hash(path.read_bytes())
+                    self._wordlist_hashes[path] = content_hash(read_regular(path))  # never /dev/zero or a FIFO
                 except OSError:
                     self._wordlist_hashes[path] = "missing"
             parts.append(f"{path}={self._wordlist_hashes[path]}")
@@ -119,10 +122,13 @@ class Cache:
         if self.directory is None:
             return None
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            entry = json.loads(read_regular(self._path(key), MAX_ENTRY).decode("utf-8"))
+            if not isinstance(entry, dict) or entry.get("key") != key or not _valid_stats(entry.get("stats")) \
+                    or not isinstance(entry.get("findings"), list):
+                raise ValueError("not an entry for this key")
             findings = [finding_from_json(f) for f in entry["findings"]]
             stats = entry["stats"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             self.misses += 1
             return None
         self.hits += 1
@@ -132,13 +138,13 @@ class Cache:
         if self.directory is None:
             return
         path = self._path(key)
-        data = json.dumps({"findings": [finding_to_json(f) for f in findings], "stats": stats},
-                          ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps({"key": key, "findings": [finding_to_json(f) for f in findings], "stats": stats},
+                          separators=(",", ":"))  # ASCII: a lone surrogate in a finding cannot break the write
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".tmp-{os.getpid()}-", suffix=".json", dir=path.parent)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                with os.fdopen(fd, "w", encoding="ascii") as out:
                     out.write(data)
                 os.replace(tmp, path)  # atomic: a concurrent reader sees the old entry or this one
             except BaseException:
@@ -161,8 +167,52 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
     return out
 
 
-def finding_from_json(data: dict[str, Any]) -> Finding:
-    values = {k: v for k, v in data.items() if k in _FINDING_FIELDS}
-    values["suggestions"] = [Suggestion(**{k: v for k, v in s.items() if k in _SUGGESTION_FIELDS})
-                             for s in values.get("suggestions", [])]
+#: The type of every field an entry may hold; anything else is a miss. (`None` allowed where the
+#: dataclass allows it.)
+_FINDING_TYPES: dict[str, tuple[type, ...]] = {
+    "rule": (str,), "severity": (str,), "message": (str,), "start": (int,), "end": (int,),
+    "suggestions": (list,), "data": (dict,), "line": (int,), "column": (int,), "end_line": (int,),
+    "end_column": (int,), "text": (str,), "key": (str, type(None)), "source_start": (int,), "source_end": (int,),
+}
+_SUGGESTION_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,), "safe": (bool,), "start": (int, type(None)), "end": (int, type(None)),
+    "replacement": (str, type(None)), "advice": (bool,),
+}
+_SEVERITIES = ("error", "warning", "info")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _valid_stats(stats: Any) -> bool:
+    """The shape the reporters read: counts are numbers, each readability measure a table of numbers."""
+    if not isinstance(stats, dict) or not all(_number(stats[k]) for k in ("messages", "words", "sentences") if k in stats):
+        return False
+    measures = stats.get("readability") or []
+    for m in measures if isinstance(measures, list) else [measures]:
+        if not isinstance(m, dict):
+            return False
+        if m.get("wiio") is not None and not all(_number(m.get(k)) for k in ("words", "sentences", "wiio", "lix", "long_word_share")):
+            return False
+    return True
+
+
+def _checked(data: Any, types: dict[str, tuple[type, ...]]) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+    values = {k: v for k, v in data.items() if k in types}
+    for name, value in values.items():
+        expected = types[name]
+        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
+            raise TypeError(f"{name}: {type(value).__name__}")
+    return values
+
+
+def finding_from_json(data: Any) -> Finding:
+    """A Finding from a cache entry; TypeError/ValueError/KeyError when the entry is not one."""
+    values = _checked(data, _FINDING_TYPES)
+    if values.get("severity") not in _SEVERITIES:
+        raise ValueError(f"severity {values.get('severity')!r}")
+    values["suggestions"] = [Suggestion(**_checked(s, _SUGGESTION_TYPES)) for s in values.get("suggestions", [])]
     return Finding(**values)

@@ -24,7 +24,7 @@ def read(source: SourceText, options: dict | None = None) -> ReadResult:
     settings = reader_options(options, "json", {"group": str})
     text = source.text
     try:
-        json.loads(text)
+        json.loads(text, parse_int=str, parse_float=str)  # only validity matters: no digit limit
     except json.JSONDecodeError as err:
         raise InputError(source.path, f"line {err.lineno}: invalid JSON: {err.msg} (column {err.colno})") from None
     strings: list[LocaleString] = []

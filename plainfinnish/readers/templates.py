@@ -103,7 +103,11 @@ _DOOMED_SCANS_ALLOWED = 32
 def directive_in_comment(comment: str) -> str | None:
     """The directive in a comment's inner text, if it is a plainfinnish comment."""
     match = _DIRECTIVE.search(comment.strip())
-    return match.group("body") if match else None
+    if not match:
+        return None
+    # No rule id holds "--": it is the rest of a comment closer (an unclosed `<!-- … --`), and what
+    # follows it is text, not rule names.
+    return match.group("body").split("--", 1)[0].rstrip()
 
 
 def strip_comment_markers(comment: str) -> str:

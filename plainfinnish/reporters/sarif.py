@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -67,12 +68,12 @@ def artifact_uri(path: str, root: Path) -> tuple[str, bool]:
     p = Path(path)
     try:
         rel = p.resolve().relative_to(root.resolve())
-        return quote(rel.as_posix()), True
+        return quote(os.fsencode(rel.as_posix())), True  # a name that is not UTF-8 keeps its bytes
     except (ValueError, OSError):
         pass
     if p.is_absolute():
         return p.as_uri(), False
-    return quote(p.as_posix()), True
+    return quote(os.fsencode(p.as_posix())), True
 
 
 def fingerprint(rule: str, uri: str, key: str | None, text: str, occurrence: int) -> str:
