@@ -20,16 +20,19 @@ def unknown_words(text: str) -> list[str]:
 
 
 def split_of(lint, text: str, profile: str = "fast") -> str:
-    """The split sentence as shown; an applied split must give exactly that text (never safe)."""
+    """The split sentence as shown (an applied split must give exactly that text, and is never
+    safe); with no clean joint, the note in the message and no applicable suggestion."""
     findings = lint(text, profile=profile, select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
     assert len(findings) == 1, findings
     (finding,) = findings
+    if not finding.suggestions:
+        assert NO_SPLIT in finding.message
+        return finding.message[finding.message.index(NO_SPLIT):]
     (suggestion,) = finding.suggestions
-    assert not suggestion.safe
+    assert not suggestion.safe and not suggestion.advice
     assert not unknown_words(suggestion.text), unknown_words(suggestion.text)
-    if not suggestion.advice:
-        applied = text[:suggestion.start] + suggestion.new_text + text[suggestion.end:]
-        assert applied == suggestion.text, (applied, suggestion.text)
+    applied = text[:suggestion.start] + suggestion.new_text + text[suggestion.end:]
+    assert applied == suggestion.text, (applied, suggestion.text)
     return suggestion.text
 
 

@@ -92,7 +92,10 @@ def _opening_kind(t: "Token", data: dict[str, Any]) -> tuple[str, bool]:
     """What a clause's first word makes it: ('subordinate' | 'relative' | 'question' | '', is_opener)."""
     a = t._.analysis
     base = a.baseform.lower() if a else t.lower_
-    if t.lower_ in data["subordinators"]:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    # the tokenizer cuts "ellei", "ettei", "jottei", "jollei" into "ell" + "ei"
+    fused = t.lower_ + nxt.lower_ if nxt is not None and nxt.lower_ == "ei" and not t.whitespace_ else ""
+    if t.lower_ in data["subordinators"] or fused in data["subordinators"]:
         return "subordinate", True
     if base in data["interrogatives"] or (a is not None and a.kysymysliite):
         return "question", True

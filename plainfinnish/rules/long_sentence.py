@@ -47,8 +47,12 @@ class LongSentence(Rule):
         "sinua ottamaan yhteyttä asiakaspalveluumme, jotta voimme selvittää lähetyksen tilanteen kuljetusliikkeen kanssa.",
         use_instead="Jos tilauksesi ei ole tullut kymmenessä arkipäivässä, ota yhteyttä asiakaspalveluumme. "
         "Selvitämme silloin lähetyksen tilanteen kuljetusliikkeen kanssa.",
-        fix_safety="Jakoehdotusta ei koskaan tehdä automaattisesti: kirjoittajan on tarkistettava, että "
-        "jaetut virkkeet sanovat saman asian.",
+        fix_safety="Jakoehdotus on aina epävarma (vain `--unsafe-fixes`): kirjoittajan on tarkistettava, että "
+        "jaetut virkkeet sanovat saman asian. Virke jaetaan vain kohdasta, jossa kummallakin osalla on oma "
+        "taivutettu verbi ja tekijä (tai käskymuoto); relatiivilauseen alkuun palautetaan edeltävä sana oikeassa "
+        "sijamuodossa. Luetteloa, verbien tai infinitiivien rinnastusta, yhdysmerkillä yhdistettyjä sanoja, "
+        "että-, jos-, kun- tai koska-lausetta ja rajaavaa relatiivilausetta ei koskaan katkaista. Jos sellaista "
+        "kohtaa ei ole, ilmoitus kertoo, mistä virkkeen voisi katkaista ja mitä silloin pitää muuttaa.",
         references=("Kotus, Virkakielitesti, kysymys 15", "Selkokeskus, selkokirjoitusohjeet: rakenteet"),
     )
     doc_en = RuleDoc(
@@ -60,8 +64,12 @@ class LongSentence(Rule):
         "thing per sentence.",
         example=doc_fi.example,
         use_instead=doc_fi.use_instead,
-        fix_safety="A split is never applied automatically: the writer must check that the split sentences "
-        "say the same thing.",
+        fix_safety="A split is always unsafe (`--unsafe-fixes` only): the writer must check that the split "
+        "sentences say the same thing. A sentence is cut only where both parts have their own finite verb and "
+        "subject (or are imperatives); a relative clause gets its antecedent back in the right case. Lists, "
+        "coordinated verbs or infinitives, hyphen-joined words, että/jos/kun/koska clauses and restrictive "
+        "relative clauses are never cut. Where no such joint exists, the message says where the sentence "
+        "could be cut and what would have to change.",
         references=doc_fi.references,
     )
 
@@ -76,9 +84,15 @@ class LongSentence(Rule):
                 f"Virkkeessä on {len(words)} sanaa (raja {limit}). Jaa se lyhyemmiksi virkkeiksi.",
                 f"The sentence has {len(words)} words (limit {limit}). Split it into shorter sentences.",
             )
+            suggestions = self.suggest_split(sentence, context)
+            # No clean joint: where it could be cut and why not belongs in the message, as a note,
+            # not as a suggestion that looks applicable.
+            notes = [s.text for s in suggestions if s.advice]
+            if notes:
+                message = " ".join([message, *notes])
             yield self.finding(
                 context, start, end, message,
-                suggestions=self.suggest_split(sentence, context),
+                suggestions=[s for s in suggestions if not s.advice],
                 data={"words": len(words), "limit": limit},
             )
 
