@@ -69,15 +69,11 @@ def attributive(token: "Token") -> bool:
 
 
 def previous_word(token: "Token") -> "Token | None":
-    """The word before, within the sentence (walking back to the sentence start, not via
-    `token.sent`, which spaCy recomputes by scanning on every access)."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and not doc[i + 1].is_sent_start:
-        if not doc[i].is_space:
-            return doc[i]
-        i -= 1
-    return None
+    """The word before, within the sentence (from the Doc's facts: no walk back, no `token.sent`)."""
+    from plainfinnish.nlp.components import facts
+
+    i = facts(token.doc).prev_word[token.i]
+    return token.doc[i] if i >= 0 else None
 
 
 def analyses(token: "Token") -> tuple:
@@ -113,18 +109,23 @@ def _lemmas(lemma: str, readings: tuple) -> frozenset[str]:
     return frozenset({lemma.lower(), *(a.baseform.lower() for a in readings)})
 
 
+_VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
+
+
+def verb_bases(token: "Token") -> set[str]:
+    """The verbs of a participle ("lähetetty" → lähettää) besides the token's lemmas."""
+    out = lemmas(token)
+    for a in analyses(token):
+        if a.participle:
+            out |= {m.lower() for m in _VERB_BASE.findall(a.fstoutput)}
+    return out
+
+
 def is_negated(token: "Token") -> bool:
     """A verb after 'en/et/ei/emme/ette/eivät' (or 'älä') within two words: a connegative."""
-    i, seen = token.i - 1, 0
-    # not `token.sent.start`: spaCy finds it by scanning, per call (quadratic in one long sentence)
-    while i >= 0 and not token.doc[i + 1].is_sent_start and seen < 3:
-        t = token.doc[i]
-        if not t.is_space and not t.is_punct:
-            seen += 1
-            if t.lemma_ == "ei" or t.lower_ in {"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"}:
-                return True
-        i -= 1
-    return False
+    from plainfinnish.nlp.components import facts
+
+    return facts(token.doc).negated[token.i]  # one pass per Doc, not a walk back per token
 
 
 def is_imperative(token: "Token") -> bool:
@@ -219,18 +220,9 @@ def second_person_owner(token: "Token") -> bool:
 
 def in_subordinate_clause(token: "Token") -> bool:
     """True when a subordinator ('kun', 'jos', …) opens the clause before the token."""
-    subs = data()["service"]["subordinators"]
-    doc = token.doc
-    i = token.i - 1
-    # not `token.sent.start` in the loop: spaCy finds it by scanning, on every evaluation
-    while i >= 0 and not doc[i + 1].is_sent_start:
-        t = doc[i]
-        if t.text in {",", ";", ":", "–", "-"}:
-            return False
-        if t.lower_ in subs:
-            return True
-        i -= 1
-    return False
+    from plainfinnish.nlp.components import seen_in_clause
+
+    return seen_in_clause(token.doc, data()["service"]["subordinators"])[token.i]
 
 
 def has_time(sentence: "Span") -> bool:
@@ -337,6 +329,7 @@ def _classify(doc: "Doc") -> ServiceVerdict:
             confirmation = True
     if confirmation:
         return ServiceVerdict(True, True, reasons)
+    regret = regret_kinds(doc)
     toks = [t for t in doc if not t.is_space]
     if any(lemmas(t) & service["not_service_lemmas"] or
            any(p.lemma.lower() in service["not_service_lemmas"] for a in analyses(t) for p in a.parts)
@@ -347,7 +340,7 @@ def _classify(doc: "Doc") -> ServiceVerdict:
         ws = words(sentence)
         if not ws:
             continue
-        if ws[0].lower_ in service["greetings"] and len(ws) <= 5:
+        if ws[0].lower_ in service["greetings"] and (len(ws) <= 5 or vocative(ws)):
             medium.append("greeting")
         if "terveisin" in sentence.text.lower() or sentence.text.strip().lower().rstrip(",") in service["signoffs"]:
             medium.append("signoff")
@@ -363,7 +356,34 @@ def _classify(doc: "Doc") -> ServiceVerdict:
     kinds = set(medium)
     letter = kinds & {"greeting", "signoff", "reference"}
     is_service = len(kinds) >= 2 and bool(letter) and ("own-case" in kinds or "reference" in kinds or len(letter) >= 2)
+    # Regret about the customer's case, addressed to them: a reply or a (negative) decision.
+    if regret and (len(regret) >= 2 or letter or "own-case" in kinds):
+        is_service = True
+        kinds |= {"regret"}
     return ServiceVerdict(is_service, False, sorted(kinds))
+
+
+def vocative(ws: list["Token"]) -> bool:
+    """'Hyvä asiakas, valitettavasti …': a greeting that opens a longer sentence, addressing a
+    name or a noun followed by a comma (not 'Hyvä tietää, että …')."""
+    if len(ws) < 2 or ws[1].pos_ not in {"NOUN", "PROPN", "X"} and not ws[1]._.is_placeholder:
+        return False
+    doc = ws[0].doc
+    return any(t.text == "," for t in doc[ws[1].i + 1: ws[1].i + 3])
+
+
+def regret_kinds(doc: "Doc") -> set[str]:
+    """'valitettavasti' with a me-form, 'pahoittelemme': the sender regrets something about the
+    customer's case ("Valitettavasti emme pysty tarjoamaan paikkaa"). A FAQ line "Valitettavasti
+    emme toimita ulkomaille" has the word too, so alone it does not make a service message."""
+    found: set[str] = set()
+    for t in doc:
+        lem = lemmas(t)
+        if "pahoitella" in lem:
+            found.add("apology")
+        elif t.lower_ == "valitettavasti":
+            found.add("regret")
+    return found
 
 
 # --- What happens next ---------------------------------------------------------------------------
@@ -394,7 +414,7 @@ def button_label(sentence: "Span") -> bool:
 
 
 def infinitive_after(token: "Token") -> "Token | None":
-    for t in token.doc[token.i + 1: min(token.i + 4, token.sent.end)]:
+    for t in token.doc[token.i + 1: min(token.i + 4, token._.sent_bounds[1])]:
         if feat(t, "VerbForm") == "Inf" or any(a.mood == "A-infinitive" for a in analyses(t)):
             return t
     return None
@@ -402,7 +422,7 @@ def infinitive_after(token: "Token") -> "Token | None":
 
 def named_actor(token: "Token") -> bool:
     """A named organisation as subject of an action verb ('Huollon suorittaa KONE Oy')."""
-    sentence = token.sent
+    sentence = token.doc[slice(*token._.sent_bounds)]
     if token.doc._.profile == "accurate" and token.doc.has_annotation("DEP"):
         for child in token.children:
             if child.dep_.startswith("nsubj") and (
@@ -419,6 +439,44 @@ def own_actor(toks: list["Token"], verb: "Token") -> bool:
     return any(any(a.possessive == "1p" and a.case == "nimento" for a in analyses(x)) for x in toks if x.i < verb.i)
 
 
+def overdue_without_consequence(doc: "Doc") -> bool:
+    """An overdue reminder ("Laskusi on erääntynyt", "emme ole saaneet maksuasi") that does not say
+    what happens if the bill stays unpaid: no collection, late interest or cut-off, and no
+    "Jos laskua ei makseta, …" clause."""
+    od = data()["overdue"]
+    overdue = consequence = False
+    for sentence in doc.sents:
+        toks = words(sentence)
+        conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
+        for k, t in enumerate(toks):
+            lem = verb_bases(t)
+            if lem & od["words"]:
+                overdue = True
+            elif "saada" in lem and is_negated(t) and any(lemmas(x) & od["unpaid_objects"] for x in toks[k + 1: k + 5]):
+                overdue = True  # "Emme ole vielä saaneet maksuasi"
+            if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
+                consequence = True
+    return overdue and not consequence
+
+
+def unknown_me_form(token: "Token") -> bool:
+    """A word Voikko does not know that ends like a me-form verb, at the start of its clause."""
+    low = token.lower_
+    return (not analyses(token) and token.text.isalpha() and len(low) > 6 and low.endswith(("amme", "ämme"))
+            and clause_start(token))
+
+
+def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
+    """'Tilauksesi on lähetetty', 'Paketti on toimitettu noutopisteeseen': the case is on its way
+    to the customer, which tells them what comes next (it arrives)."""
+    ns = data()["next_step"]
+    verbs = ns["dispatch_verbs"]
+    if not status_sentence(sentence) or not any(lemmas(t) & ns["dispatch_subjects"] for t in toks):
+        return False
+    return any((is_past_passive_participle(t) or is_passive_finite(t, "Past")) and verb_bases(t) & verbs
+               and not in_subordinate_clause(t) for t in toks)
+
+
 def next_steps(doc: "Doc") -> list[Statement]:
     ns = data()["next_step"]
     found: list[Statement] = []
@@ -431,15 +489,18 @@ def next_steps(doc: "Doc") -> list[Statement]:
         tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
         kind: str | None = None
         actor = True
-        for t in toks:
+        for k, t in enumerate(toks):
             lem = lemmas(t)
             if person_form(t, "1", "Plur") and not is_negated(t) and not lem & ns["not_action_verbs"]:
-                kind = "me"
+                if not ("tehdä" in lem and any(x.lower_ in ns["vague_effort"] for x in toks[k + 1: k + 3])):
+                    kind = "me"  # but "teemme parhaamme" promises effort, not a step
+            elif unknown_me_form(t):
+                kind = "me"  # a misspelt me-form verb ("Tiedoitamme asiasta viikon sisällä")
             elif person_form(t, "2") and not is_negated(t) and lem & ns["customer_get_verbs"]:
                 kind = kind or "customer"
             elif person_form(t, "2") and t.lemma_ == "voida" and not is_negated(t):
                 inf = infinitive_after(t)
-                if inf is not None and not lemmas(inf) & ns["tracking_verbs"]:
+                if inf is not None and not lemmas(inf) & (ns["tracking_verbs"] | ns["option_verbs"]):
                     kind = kind or "customer"
             elif t.lemma_ == "tarvita" and is_negated(t) and any(second_person_owner(x) for x in toks):
                 kind = kind or "customer"
@@ -455,9 +516,14 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 if kind is None:
                     kind, actor = "passive", False
             elif t.lemma_ == "olla" and not is_negated(t):
-                nxt = [x.lower_ for x in toks[toks.index(t) + 1: toks.index(t) + 3]]
+                nxt = [x.lower_ for x in toks[k + 1: k + 3]]
                 if any(n in ns["on_the_way"] for n in nxt):
                     kind = kind or "on-the-way"
+            elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
+                    lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
+                kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
+        if kind is None and dispatched(sentence, toks):
+            kind = "dispatched"
         if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
             kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"
         perfect = me_perfect(sentence)
@@ -572,6 +638,10 @@ class MissingNextStep(Rule):
         start, end = last_paragraph(doc)
         template = context.say(msgs["template_fi"], msgs["template_en"])
         advice = [Suggestion(template, advice=True)]
+        if overdue_without_consequence(doc):
+            yield self.finding(context, start, end, context.say(msgs["overdue_fi"], msgs["overdue_en"]),
+                               suggestions=advice, data={"kind": "overdue-no-consequence", "signals": verdict.reasons})
+            return
         if not statements:
             yield self.finding(context, start, end, context.say(msgs["missing_fi"], msgs["missing_en"]),
                                suggestions=advice, data={"kind": "missing", "signals": verdict.reasons})
