@@ -45,3 +45,45 @@ def test_generated_me_forms_are_known_words(lint) -> None:
     for f in fs:
         assert f.suggestions, f.text
         assert not unknown_words(f.suggestions[0].text), f.suggestions[0].text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tuotteet lähetetään sinulle huomenna.", "Lähetämme tuotteet"),  # plural nominative stays
+    ("Tuotteita lähetetään sinulle erissä.", "Lähetämme tuotteita"),  # partitive stays
+    ("Uusi kortti lähetetään sinulle postitse.", "Lähetämme uuden kortin"),  # attribute agrees
+    ("Sinulle lähetetään huomenna uusi kortti.", "lähetämme huomenna uuden kortin"),  # object after the verb
+    ("Sinut ohjataan kassalle.", "Ohjaamme sinut"),  # accusative pronoun stays
+])
+def test_object_takes_the_active_case(lint, text, expected) -> None:
+    (finding,) = lint(text, select=["passive-voice"])
+    assert [s.text for s in finding.suggestions] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Käräjäoikeus käsittelee asian syksyllä. Ratkaisu annetaan sinulle kirjeitse.",
+    "Myyjä vastaa virheestä, ja laite korjataan sinulle maksutta.",
+    "Kuljetusyhtiö hakee paketin. Sinulle soitetaan ennen noutoa.",
+])
+def test_no_finding_when_another_party_is_named(lint, text) -> None:
+    assert found(lint, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lasku maksetaan eräpäivään mennessä, ja tilauksesi lähtee heti.",
+    "Tuote palautetaan varastollemme, kun olet saanut palautuskoodin.",
+])
+def test_reader_as_actor_gets_a_note_not_a_me_form(lint, text) -> None:
+    (finding,) = lint(text, select=["passive-voice"])
+    assert finding.suggestions == [] and "lukija itse" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "{product} lähetetään sinulle huomenna.",
+    "Tilauksesi {order_id} lähetetään huomenna.",
+    "Kortti ja lasku lähetetään sinulle huomenna.",
+    "Tilauksesi käsitellään ja lähetetään sinulle viikossa.",
+])
+def test_no_rewrite_when_the_object_cannot_be_converted(lint, text) -> None:
+    fs = lint(text, filename="viesti.txt", select=["passive-voice"])
+    assert fs and all(f.suggestions == [] for f in fs)
+    assert not any("Xph" in f.message for f in fs)
