@@ -477,6 +477,14 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
                and not in_subordinate_clause(t) for t in toks)
 
 
+def ended(toks: list["Token"]) -> bool:
+    """'Jäsenyytesi on päättynyt', 'Sopimuksesi päättyi': the customer's own service has ended."""
+    final = data()["next_step"]["final_verbs"]
+    return any(second_person_owner(x) for x in toks) and any(
+        verb_bases(t) & final and (is_past_active_participle(t) or person_form(t, "3", tense="Past"))
+        and not is_negated(t) and not in_subordinate_clause(t) for t in toks)
+
+
 def next_steps(doc: "Doc") -> list[Statement]:
     ns = data()["next_step"]
     found: list[Statement] = []
@@ -524,6 +532,8 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
         if kind is None and dispatched(sentence, toks):
             kind = "dispatched"
+        if kind is None and ended(toks):
+            kind = "ended"
         if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
             kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"
         perfect = me_perfect(sentence)

@@ -85,8 +85,11 @@ def first_person_singular(token: "Token") -> bool:
 
 
 def second_person(token: "Token") -> bool:
-    """A finite verb in the 2nd person ("päätit", "Etkö", "Oletko"), the customer as subject."""
-    return any(f.get("Person") == "2" and f.get("VerbForm") == "Fin" for f in readings(token))
+    """A finite verb in the 2nd person ("päätit", "Etkö", "Oletko"), the customer as subject: by
+    the tagger or by any Voikko reading, so both profiles agree on short questions."""
+    if feat(token, "Person") == "2" and feat(token, "VerbForm") == "Fin":
+        return True
+    return any(a.person == "2" and a.mood in ("indicative", "conditional", "potential") for a in analyses(token))
 
 
 def negated(token: "Token") -> bool:
@@ -660,7 +663,7 @@ class PushyUpsell(Rule):
                 continue  # one finding per stretch of text
             last_end = end
             # Keep the span on words: drop quotes or markup the tokenizer glued on.
-            while end > start and text[end - 1] in "'\"`,;":
+            while end > start and text[end - 1] in "'\"`,;.":
                 end -= 1
             cat = cats[category]
             name, why = context.say(cat["name_fi"], cat["name_en"]), context.say(cat["why_fi"], cat["why_en"])
