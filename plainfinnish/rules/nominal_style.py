@@ -51,6 +51,22 @@ def perfect_form(lemma: str, person: str, number: str | None) -> str | None:
     return None
 
 
+# What the fitting structure expresses, for the message: (Finnish, English).
+_FITS = {
+    "past": ("ajan ilmaiseva sivulause", "a clause of time"), "time": ("ajan ilmaiseva sivulause", "a clause of time"),
+    "temporal": ("ajan ilmaiseva sivulause", "a clause of time"), "before": ("ajan ilmaiseva sivulause", "a clause of time"),
+    "cause": ("syyn ilmaiseva sivulause", "a clause of cause"), "purpose": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"),
+    "final": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"), "condition": ("ehtoa ilmaiseva sivulause", "a condition"),
+    "about": ("että-lause", "an että clause"), "about-to": ("että-lause", "an että clause"),
+    "manner": ("tapaa ilmaiseva -malla-muoto", "the -malla form of manner"),
+}
+
+
+def _fits(context: RuleContext, kind: str) -> str:
+    fi, en = _FITS.get(kind, ("", ""))
+    return context.say(f" Sopiva rakenne on {fi}.", f" What fits is {en}.") if fi else ""
+
+
 def _minen_clause(lemma: str, kind: str) -> str | None:
     """The clause that fits the construction, with the actor left for the writer: time 'kun [kuka]
     maksaa', past 'kun [kuka] on maksanut', cause 'koska', purpose 'jotta [kuka] voi maksaa'."""
@@ -211,6 +227,7 @@ class NominalStyle(Rule):
         end = postposition.idx + len(postposition.text) if postposition is not None else token.idx + len(token.text)
         message = context.say(f"-minen-muoto ”{token.text}” piilottaa verbin ({lemma}). Kirjoita se verbillä.",
                               f"The -minen noun '{token.text}' hides the verb ({lemma}). Write it with the verb.")
+        message += _fits(context, kind) if clause else ""
         suggestions = []
         if clause:
             en = clause.replace("[kuka]", "[who]")
@@ -240,6 +257,7 @@ class NominalStyle(Rule):
                            and not sig[7]), None)
         message = context.say(f"”{token.text}” on lauseenvastike. Sivulause verbillä ({lemma}) on helpompi lukea.",
                               f"'{token.text}' is a clause equivalent. A clause with the verb ({lemma}) reads easier.")
+        message += _fits(context, kind) if clause else ""
         suggestions = [Suggestion(context.say(f"Esimerkiksi: ”{clause} …”", f"For example: '{clause} …'"), advice=True)] if clause else []
         return self.finding(context, token.idx, token.idx + len(token.text), message, suggestions=suggestions,
                             data={"kind": f"lauseenvastike-{kind}", "verb": lemma})
