@@ -595,44 +595,97 @@ class PushyUpsell(Rule):
     options = {}
     doc_fi = RuleDoc(
         title="Painostava myynti",
-        what="Merkitsee painostavat ilmaukset luokittain: keinotekoinen kiire (”vain tänään”, ”tarjous päättyy pian”, "
-        "”viimeinen mahdollisuus”, ”hinta ei palaa”), niukkuus (”enää 2 jäljellä”, ”rajoitettu erä”, ”varasto hupenee”), "
-        "kieltäytymisellä syyllistäminen (”Ei kiitos, en halua säästää”), paitsi jäämisen pelko (”älä jää paitsi”), "
-        "joukon painostus (”+34 viimeisen 24 h aikana”, ”liity tuhansien joukkoon”), käskevä painostus (”Osta heti!”, "
-        "”Kiirehdi!”), huutomerkkien kasauma (”!!!”), pakotettu suostumus (”Sinun täytyy hyväksyä evästeet”) ja "
-        "lisämyynti (”Lisää 12 € → ilmainen toimitus!”, lisäpalvelun tyrkyttäminen palveluviestissä). Ilmaukset "
-        "tunnistetaan perusmuodon ja muotojen (käskymuoto, kielto, luvut) avulla, joten taivutetut ja muotoillut "
-        "versiot löytyvät. Todellinen määräaika (”Maksathan laskun 15.1. mennessä”, ”Linkki on voimassa 24 tuntia”, "
-        "”Etu on voimassa 31.1. asti”) on tietoa, eikä sitä merkitä.",
+        what="Merkitsee painostavat ilmaukset luokittain (Mathur ym. 2019, KKV, EU:n direktiivi 2005/29/EY): "
+        "keinotekoinen kiire (tarjouksen, paketin tai hinnan päättyminen ilman päivämäärää tai epämääräisellä "
+        "ajalla: ”pian”, ”kohta”, ”enää hetken”, ”vain tänään”, ”viimeinen mahdollisuus”), hinnannousulla uhkailu, "
+        "menetyksellä pelottelu (kielteinen tulevaisuus: ”tätä hintaa et saa enää”, ”menetät etusi”, ”joudut "
+        "maksamaan täyden hinnan”), niukkuus luvulla, määrää ilmaisevalla sanalla tai paikkamerkillä (”enää "
+        "{count} paikkaa vapaana”, ”varasto hupenee”), joukon painostus (”jo 5 000 asiakasta on tilannut”, ”muutkin "
+        "ovat jo varanneet”), jankuttava kysely (”Joko päätit?”), käskevä painostus markkinoinnissa (”Tilaa jo "
+        "tänään”, ”nyt kannattaa toimia”), kieltäytymisellä syyllistäminen, paitsi jäämisen pelko, huutomerkkien "
+        "kasauma, pakotettu suostumus ja suostumukseen ohjailu (”suosittelemme hyväksymään kaikki”), lisämyynti "
+        "palveluviestissä (tilausvahvistus, toimitusilmoitus, muistutus: ”Katso myös nämä tuotteet”) ja "
+        "irtisanomisen jarruttaminen halvemmalla vaihtoehdolla. Rakenteet tunnistetaan perusmuotojen ja muotojen "
+        "(käskymuoto, persoona, kielto, kysymys, luvut, paikkamerkit) avulla, joten taivutetut ja eri sanoin "
+        "muotoillut versiot löytyvät. Todellinen määräaika (”Maksathan laskun 15.1. mennessä”, ”Etu on voimassa "
+        "31.1. asti”, ”Hinnat nousevat 1.3. alkaen”), neutraali toimintakehotus (”Lue lisää”) ja tosiasiallinen "
+        "varastotieto (”Varastossa 12 kpl”) ovat tietoa, eikä niitä merkitä. Jokainen huomautus kertoo, miksi "
+        "luokan keino maksaa asiakkaan luottamuksen.",
         why="Painostus vie asiakkaalta harkinta-ajan ja heikentää luottamusta. EU:n sopimattomia kaupallisia "
         "menettelyjä koskevan direktiivin liitteen I kohta 7 kieltää aina väitteen, että tuote tai ehdot ovat "
         "saatavilla vain hyvin lyhyen ajan, jos se ei pidä paikkaansa. KKV varoittaa pimeistä käytännöistä, joille "
         "ikääntyneet ja lapset ovat erityisen alttiita. Mathur ym. (2019) löysivät 11 000 verkkokaupasta 1 818 "
         "pimeää käytäntöä, joista yleisimpiä olivat kiire, niukkuus ja harhaanohjaus.",
-        example="Kiirehdi! Tarjous päättyy pian – enää 2 jäljellä!!!",
-        use_instead="Tarjous on voimassa 31.1. asti. Tuotetta on varastossa 2 kpl.",
+        example="Keinotekoinen kiire: Etu katoaa kohta – tarjous on voimassa enää hetken.\n"
+        "Hinnannousulla uhkailu: Hinnat nousevat pian, joten tilaa ennen hinnankorotusta.\n"
+        "Menetyksellä pelottelu: Tätä hintaa et saa enää koskaan.\n"
+        "Niukkuudella painostaminen: Enää {count} paikkaa vapaana!\n"
+        "Joukon painostus: Jo 5 000 asiakasta on tilannut tämän.\n"
+        "Jankuttava kysely: Joko päätit?\n"
+        "Käskevä painostus: Kiirehdi! Tilaa jo tänään.\n"
+        "Kieltäytymisellä syyllistäminen: Ei kiitos, en halua säästää.\n"
+        "Paitsi jäämisen pelko: Älä jää paitsi!\n"
+        "Huutomerkkien kasauma: Upea tarjous!!!\n"
+        "Pakotettu suostumus: Sinun täytyy hyväksyä evästeet.\n"
+        "Suostumukseen ohjailu: Suosittelemme hyväksymään kaikki evästeet. Vain välttämättömät (huonompi kokemus)\n"
+        "Lisämyynnillä painostaminen: Tilauksesi on vastaanotettu. Katso myös nämä tuotteet!\n"
+        "Irtisanomisen jarruttaminen: Ennen kuin peruutat, kokeile edullisempaa pakettia.",
+        use_instead="Tarjous on voimassa 31.1. asti.\n"
+        "Hinta muuttuu 1.3. alkaen 12 eurosta 14 euroon.\n"
+        "Etu on voimassa 31.1. asti. Sen jälkeen hinta on 49 €.\n"
+        "Vapaita paikkoja: {count}.\n"
+        "(Kerro, mitä tuote tekee.)\n"
+        "Ostoskorisi on tallessa. Voit jatkaa tilausta tästä.\n"
+        "Voit tilata tästä.\n"
+        "Ei kiitos\n"
+        "Lue lisää: mitä saat.\n"
+        "Upea tarjous!\n"
+        "Voit hyväksyä tai hylätä evästeet.\n"
+        "Hyväksy kaikki / Vain välttämättömät\n"
+        "Tilauksesi on vastaanotettu. Lähetämme sen 2 arkipäivän kuluessa.\n"
+        "Irtisanomisesi on vastaanotettu. Palvelu päättyy 31.1.",
         fix_safety="Huutomerkkien kasauman voi korvata yhdellä huutomerkillä turvallisesti. Muut ehdotukset ovat "
         "mallilauseita, jotka kirjoittaja täyttää todellisilla tiedoilla (päivämäärä, määrä).",
         references=("Mathur ym. 2019, Dark Patterns at Scale (Proc. ACM HCI, CSCW)",
                     "Direktiivi 2005/29/EY sopimattomista kaupallisista menettelyistä, liite I, kohta 7",
-                    "KKV: Pimeät käytännöt verkkokaupassa"),
+                    "KKV: Pimeät käytännöt verkkokaupassa",
+                    "EDPB Guidelines 03/2022 on deceptive design patterns; 05/2020 on consent"),
     )
     doc_en = RuleDoc(
         title="Pushy selling",
-        what="Flags pressure wording by category: false urgency (\"only today\", \"offer ends soon\", \"last chance\", "
-        "\"this price won't come back\"), scarcity (\"only 2 left\", \"limited batch\", \"stock running low\"), "
-        "confirmshaming (\"No thanks, I don't want to save\"), fear of missing out (\"don't miss out\"), social proof "
-        "(\"+34 in the last 24 h\", \"join thousands\"), imperative pressure (\"Buy now!\", \"Hurry!\"), piled "
-        "exclamation marks, forced consent (\"You must accept cookies\") and upselling (\"Add €12 → free delivery!\", "
-        "add-ons pushed in a service message). Matching uses base forms and morphology (imperative, negation, "
-        "numbers), so inflected and reworded variants are found. A true deadline (\"Please pay by 15 Jan\", "
-        "\"The link is valid for 24 hours\", \"valid until 31 Jan\") is information and is not flagged.",
+        what="Flags pressure wording by category (Mathur et al. 2019, KKV, EU Directive 2005/29/EC): false urgency "
+        "(an offer, plan or price ending with no date or a vague near time: \"soon\", \"for a moment longer\", "
+        "\"only today\", \"last chance\"), price-rise threats, loss framing (a negated future: \"you will never get "
+        "this price again\", \"you lose your discount\", \"you will pay the full price\"), scarcity with a number, a "
+        "quantifier or a template placeholder (\"only {count} places left\", \"stock running low\"), social proof "
+        "(\"5,000 customers have already ordered\", \"others have booked already\"), nagging questions (\"Decided "
+        "yet?\"), imperative pressure in marketing (\"Order today\", \"now is the time to act\"), confirmshaming, "
+        "fear of missing out, piled exclamation marks, forced consent and consent nudges (\"we recommend accepting "
+        "all\"), cross-selling inside a service message (an order confirmation, a delivery notice, a reminder: \"See "
+        "these products too\") and a downsell inside a cancellation. The constructions are recognised from base forms "
+        "and morphology (imperative, person, negation, questions, numbers, placeholders), so inflected and reworded "
+        "variants are found. A true deadline (\"Please pay by 15 Jan\", \"valid until 31 Jan\", \"prices rise from "
+        "1 March\"), a neutral call to action (\"Read more\") and a factual stock line (\"12 in stock\") are "
+        "information and are not flagged. Each finding says why its category costs the customer's trust.",
         why="Pressure takes away the customer's time to think and erodes trust. The EU Unfair Commercial Practices "
         "Directive, Annex I point 7, always forbids falsely claiming that a product or terms are available only "
         "for a very limited time. KKV (Finnish Competition and Consumer Authority) warns about dark patterns, to "
         "which older people and children are most vulnerable. Mathur et al. (2019) found 1,818 dark patterns on "
         "11K shopping sites, urgency, scarcity and misdirection among the most common.",
-        example=doc_fi.example,
+        example="False urgency: Etu katoaa kohta – tarjous on voimassa enää hetken.\n"
+        "Price-rise threat: Hinnat nousevat pian, joten tilaa ennen hinnankorotusta.\n"
+        "Loss framing: Tätä hintaa et saa enää koskaan.\n"
+        "Scarcity pressure: Enää {count} paikkaa vapaana!\n"
+        "Social-proof pressure: Jo 5 000 asiakasta on tilannut tämän.\n"
+        "Nagging: Joko päätit?\n"
+        "Imperative pressure: Kiirehdi! Tilaa jo tänään.\n"
+        "Confirmshaming: Ei kiitos, en halua säästää.\n"
+        "Fear of missing out: Älä jää paitsi!\n"
+        "Piled exclamation marks: Upea tarjous!!!\n"
+        "Forced consent: Sinun täytyy hyväksyä evästeet.\n"
+        "Consent nudge: Suosittelemme hyväksymään kaikki evästeet. Vain välttämättömät (huonompi kokemus)\n"
+        "Pressured upselling: Tilauksesi on vastaanotettu. Katso myös nämä tuotteet!\n"
+        "Downsell in a cancellation: Ennen kuin peruutat, kokeile edullisempaa pakettia.",
         use_instead=doc_fi.use_instead,
         fix_safety="Replacing piled exclamation marks with one is safe. Other suggestions are template sentences "
         "the writer completes with true facts (date, quantity).",

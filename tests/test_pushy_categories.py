@@ -1,0 +1,226 @@
+"""pushy-upsell by category: several wordings of our own for each pressure construction of
+LABELLING.md, and the near misses that must stay quiet (a dated deadline, a neutral call to
+action, a factual stock or price line). No sentence here is taken from a corpus text."""
+
+from __future__ import annotations
+
+import pytest
+
+RULE = "pushy-upsell"
+
+
+def findings(lint, text: str, profile: str = "fast"):
+    return [f for f in lint(text, select=[RULE], profile=profile) if f.rule == RULE
+            and f.data["category"] != "exclamations"]
+
+
+def assert_one(found, category: str, core: str) -> None:
+    """One finding of the category whose text holds the core words and is at most twice as long
+    (the scorer's rule for a hit)."""
+    assert [f.data["category"] for f in found] == [category], [(f.data["category"], f.text) for f in found]
+    assert core in found[0].text and len(found[0].text) <= 2 * len(core), found[0].text
+
+
+PRESSURE = {
+    "false-urgency": [
+        ("Etu katoaa kohta.", "Etu katoaa kohta"),
+        ("Kohta tämä tarjous päättyy.", "tarjous päättyy"),
+        ("Kampanjahinta on voimassa enää hetken.", "Kampanjahinta on voimassa enää hetken"),
+        ("Hinta pätee vain hetken.", "Hinta pätee vain hetken"),
+        ("Alennuskoodisi vanhenee pian.", "Alennuskoodisi vanhenee pian"),
+        ("Jäsenetu umpeutuu lähipäivinä.", "Jäsenetu umpeutuu lähipäivinä"),
+        ("Päättyy tänään!", "Päättyy tänään"),
+        ("Ehdit vielä mukaan!", "Ehdit vielä"),
+    ],
+    "price-threat": [
+        ("Hinnat nousevat pian.", "Hinnat nousevat pian"),
+        ("Joudumme valitettavasti korottamaan hintoja.", "Joudumme valitettavasti korottamaan hintoja"),
+        ("Tilaa ennen hinnankorotusta!", "ennen hinnankorotusta"),
+        ("Kuukausimaksu kallistuu kohta.", "Kuukausimaksu kallistuu kohta"),
+        ("Tilaa vielä vanhaan hintaan.", "vanhaan hintaan"),
+    ],
+    "loss-framing": [
+        ("Tätä hintaa et saa enää koskaan.", "et saa enää"),
+        ("Tällaista tarjousta ei tule uudelleen.", "tarjousta ei tule uudelleen"),
+        ("Samaa etua ei tule takaisin.", "etua ei tule takaisin"),
+        ("Menetät alennuksesi.", "Menetät alennuksesi"),
+        ("Älä menetä tätä tilaisuutta!", "menetä tätä tilaisuutta"),
+        ("Jos et tilaa nyt, joudut maksamaan täyden hinnan.", "joudut maksamaan täyden hinnan"),
+        ("Muuten joudut aloittamaan alusta.", "joudut aloittamaan alusta"),
+    ],
+    "scarcity": [
+        ("Enää {count} paikkaa vapaana.", "Enää {count} paikkaa vapaana"),
+        ("Vain {{ stock }} kpl jäljellä!", "Vain {{ stock }} kpl jäljellä"),
+        ("Vapaita paikkoja enää 3.", "paikkoja enää 3"),
+        ("Muutama paikka vielä jäljellä!", "Muutama paikka vielä jäljellä"),
+        ("Vain pari kappaletta jäljellä.", "Vain pari kappaletta jäljellä"),
+        ("Liput loppuvat kohta.", "loppuvat kohta"),
+    ],
+    "social-proof": [
+        ("Jo 5 000 asiakasta on tilannut tämän.", "5 000 asiakasta on tilannut"),
+        ("Yli 10 000 suomalaista on jo vaihtanut meille.", "10 000 suomalaista on jo vaihtanut"),
+        ("12 henkilöä katsoo tätä tuotetta juuri nyt.", "12 henkilöä katsoo"),
+        ("Muutkin ovat jo varanneet paikkansa.", "Muutkin ovat jo varanneet"),
+        ("Tuhannet perheet ovat jo liittyneet.", "Tuhannet perheet ovat jo liittyneet"),
+        ("Tätä tuotetta katsoo nyt 8 muuta.", "katsoo nyt 8 muuta"),
+    ],
+    "nagging": [
+        ("Joko päätit?", "Joko päätit"),
+        ("Mietitkö vielä?", "Mietitkö vielä"),
+        ("Vieläkö harkitset?", "Vieläkö harkitset"),
+        ("Etkö ole vielä tilannut?", "Etkö ole vielä tilannut"),
+        ("Unohtuiko jotain ostoskoriin?", "Unohtuiko jotain ostoskoriin"),
+        ("Oletko vielä miettinyt asiaa?", "Oletko vielä miettinyt"),
+    ],
+    "pressure": [
+        ("Varaa nyt!", "Varaa nyt"),
+        ("Tilaa jo tänään.", "jo tänään"),
+        ("Nyt kannattaa toimia.", "Nyt kannattaa toimia"),
+        ("Nyt on aikasi toimia!", "Nyt on aikasi toimia"),
+        ("Nappaa omasi heti.", "Nappaa omasi heti"),
+        ("Nyt on oikea aika tilata.", "Nyt on oikea aika tilata"),
+    ],
+    "confirmshaming": [
+        ("Ei kiitos, en halua säästää.", "Ei kiitos, en halua säästää"),
+        ("Ei kiitos, pidän mieluummin täyden hinnan.", "Ei kiitos, pidän mieluummin täyden hinnan"),
+        ("En halua alennusta.", "En halua alennusta"),
+        ("Jatkan ilman etuja.", "Jatkan ilman etuja"),
+    ],
+}
+
+
+@pytest.mark.parametrize("category, text, core", [(c, t, s) for c, cases in PRESSURE.items() for t, s in cases])
+def test_each_category_in_several_wordings(lint, profile, category, text, core):
+    assert_one(findings(lint, text, profile), category, core)
+
+
+@pytest.mark.parametrize("text", [
+    # a true, dated deadline or price change is information
+    "Tarjous päättyy 31.1.2027.",
+    "Etu on voimassa 15.12. asti.",
+    "Kampanja päättyy sunnuntaina 12.5. klo 23.59.",
+    "Hinnat nousevat 1.3.2027 alkaen.",
+    "Kuukausimaksu nousee 2 eurolla 1.4. alkaen.",
+    "Jos hinta nousee, kerromme siitä kuukautta ennen.",
+    "Hinta ei nouse sopimuskauden aikana.",
+    "Sähkön hinta nousi viime vuonna.",
+    "Kun kampanja päättyy, hinta palaa normaaliksi.",
+    "Ehdit muuttaa tilaustasi klo 12 asti.",
+    # factual stock and counts
+    "Tuotetta on varastossa 12 kpl.",
+    "Jäljellä varastossa: 5",
+    "Opintopisteitä on jäljellä 10.",
+    "Palvelua käyttää 5 000 asiakasta.",
+    "Olemme palvelleet jo 5 000 asiakasta.",
+    "Moni asiakas on jo kysynyt tästä.",
+    "Tuote loppui varastosta. Ilmoitamme, kun sitä on taas saatavilla.",
+    "Täyttäminen vie vain hetken.",
+    # questions that help rather than nag
+    "Unohditko salasanasi?",
+    "Mietitkö, mikä paketti sopii sinulle? Katso vertailu.",
+    "Haluatko varmasti poistaa tilisi?",
+    # neutral calls to action and instructions
+    "Lue lisää.",
+    "Siirry verkkokauppaan.",
+    "Vahvista sähköpostiosoitteesi heti.",
+    "Maksa lasku heti, niin vältät perintäkulut.",
+    "Nyt voit seurata tilaustasi verkossa.",
+    # plain refusals and plain consent choices
+    "Ei kiitos, en halua tätä venepaikkaa.",
+    "En halua uutiskirjettä.",
+    "Voit hyväksyä tai hylätä evästeet.",
+    "Jos hylkäät evästeet, jotkin toiminnot eivät ehkä toimi.",
+    "Välttämättömät evästeet ovat pakollisia sivuston toiminnan kannalta.",
+    # a consequence stated in a reminder is not loss framing
+    "Hei!\n\nLaskusi 123 on erääntynyt. Jos et maksa sitä 15.1. mennessä, joudut maksamaan viivästyskorkoa.\n\n"
+    "Terveisin\nYritys Oy",
+])
+def test_near_misses_stay_quiet(lint, profile, text):
+    assert findings(lint, text, profile) == []
+
+
+ORDER = "Hei Maija,\n\nkiitos tilauksestasi! Tilauksesi 12345 on vastaanotettu, ja lähetämme sen huomenna.\n\n{}\n\nTerveisin\nKauppa"
+
+
+@pytest.mark.parametrize("line, core", [
+    ("Katso myös nämä tuotteet.", "Katso myös nämä tuotteet"),
+    ("Tutustu lisäksi syksyn uutuuksiin!", "Tutustu lisäksi syksyn uutuuksiin"),
+    ("Saatat pitää myös näistä.", "Saatat pitää myös näistä"),
+    ("Osta samalla lisätakuu tuotteellesi!", "Osta samalla lisätakuu"),
+])
+def test_cross_sell_inside_an_order_confirmation(lint, line, core):
+    assert_one(findings(lint, ORDER.format(line)), "upsell", core)
+    # The same line on a product page is an ordinary offer.
+    assert findings(lint, line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Katso myös ohjeet tuotteen käyttöön.",
+    "Voit seurata tilaustasi myös sovelluksessa.",
+    "Jos sinulla on kysyttävää, ota yhteyttä.",
+])
+def test_help_inside_an_order_confirmation_is_not_cross_sell(lint, line):
+    assert findings(lint, ORDER.format(line)) == []
+
+
+@pytest.mark.parametrize("text, core", [
+    ("Peruuta tilaus\n\nEnnen kuin peruutat, kokeile edullisempaa pakettia.", "kokeile edullisempaa pakettia"),
+    ("Haluatko varmasti lopettaa jäsenyytesi?\n\nHaluatko sen sijaan pitää tauon?", "Haluatko sen sijaan pitää tauon"),
+    ("Irtisanominen\n\nSaat kolme kuukautta 50 %:n alennuksella, jos jatkat jäsenyyttä.", "Saat kolme kuukautta 50 %:n alennuksella"),
+])
+def test_downsell_inside_a_cancellation(lint, text, core):
+    assert_one(findings(lint, text), "downsell", core)
+
+
+@pytest.mark.parametrize("text", [
+    "Tilauksesi on peruttu. Pääsy palveluun päättyy 31.1.2027. Voit tilata uudelleen milloin tahansa.",
+    "Voit peruuttaa tilauksen maksutta. Peruutus on ilmainen 14 päivän ajan.",
+    "Kokeile edullisempaa pakettia.",  # no cancellation: an ordinary offer
+])
+def test_cancellation_facts_are_not_downsell(lint, text):
+    assert findings(lint, text) == []
+
+
+@pytest.mark.parametrize("text, cores", [
+    ("Evästeasetukset\n\nSuosittelemme hyväksymään kaikki evästeet.\n\nHyväksy kaikki\n\nVain välttämättömät",
+     ["Suosittelemme hyväksymään kaikki"]),
+    ("Evästeet\n\nSaat parhaan käyttökokemuksen hyväksymällä kaikki evästeet.", ["parhaan käyttökokemuksen hyväksymällä"]),
+    ("Evästeet\n\nHyväksy kaikki\n\nVain välttämättömät (huonompi kokemus)", ["huonompi kokemus"]),
+    ("Suosittelemme sallimaan kaikki evästeet, jotta sivusto toimii parhaiten.", ["Suosittelemme sallimaan kaikki"]),
+])
+def test_consent_nudges(lint, text, cores):
+    found = findings(lint, text)
+    assert [f.data["category"] for f in found] == ["consent-nudge"] * len(cores)
+    assert [f.text for f in found] == cores
+
+
+def test_consent_choice_worded_neutrally_is_quiet(lint):
+    text = ("Evästeasetukset\n\nKäytämme evästeitä sivuston toimintaan ja analytiikkaan. Voit hyväksyä tai "
+            "hylätä ne.\n\nHyväksy kaikki\n\nVain välttämättömät")
+    assert findings(lint, text) == []
+
+
+def test_a_drip_email_gives_each_category_once(lint):
+    text = "Ostoskorisi odottaa!\n\nJoko päätit? Tuotteet ovat vielä ostoskorissasi. Tilaa nyt, ennen kuin ne loppuvat."
+    assert [(f.data["category"], f.text) for f in findings(lint, text)] == [
+        ("nagging", "Joko päätit"), ("pressure", "Tilaa nyt"), ("scarcity", "ennen kuin ne loppuvat")]
+
+
+@pytest.mark.parametrize("language, word", [("fi", "luottamu"), ("en", "trust")])
+def test_every_category_says_why_it_costs_trust(language, word):
+    from plainfinnish.rules.pushy_upsell import data
+
+    for name, cat in data()["categories"].items():
+        why = cat["why_en" if language == "en" else "why_fi"]
+        assert word in why.lower(), (name, why)
+
+
+def test_every_category_has_an_example_on_the_rule_page():
+    from plainfinnish.rules import get
+    from plainfinnish.rules.pushy_upsell import data
+
+    rule = get(RULE)
+    for language in ("fi", "en"):
+        page = rule.page(language)
+        for name, cat in data()["categories"].items():
+            assert cat["name_" + language] in page.example, (language, name)
