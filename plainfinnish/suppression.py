@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from plainfinnish.document import Directive
+from plainfinnish.document import Directive, SourceText
+from plainfinnish.errors import PlainfinnishError
 from plainfinnish.rules.base import Finding
 
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
@@ -78,3 +80,73 @@ class Suppressions:
             if (ALL in r.rules or finding.rule in r.rules) and r.first <= finding.line <= r.last:
                 return True
         return False
+
+
+def comment_edit(source: SourceText, fmt: str, reader_options: dict, finding: Finding) -> tuple[int, str] | None:
+    """Where to insert a comment that silences `finding`, and the comment: `(offset, text)`, or None
+    when no place is safe.
+
+    Each candidate is tried on a copy of the file and kept only if the format's reader still reads
+    the same messages from it (the comment did not land inside a string, a block scalar, an
+    attribute or the middle of a paragraph) and its directive covers the finding. In order:
+    a `.po` translator comment above the entry; a comment line above the finding's line when the
+    line above is blank (or the syntax has no closing marker); the end of the line; a line above.
+    JSON has no comments, so nothing is offered there.
+    """
+    from plainfinnish import readers
+
+    try:
+        before = readers.read(source, fmt, reader_options)
+    except PlainfinnishError:
+        return None
+    opener, closer = before.comment_style
+    opener, closer = opener.strip(), closer.strip()
+    if not opener or not finding.line:
+        return None
+    text = source.text
+    lines = text.split("\n")
+    index = finding.line - 1
+    if index >= len(lines):
+        return None
+    line_start = sum(len(line) + 1 for line in lines[:index])
+    current = lines[index].rstrip("\r")
+    newline = "\r\n" if lines[index].endswith("\r") else "\n"
+    tail = f" {closer}" if closer else ""
+    above = f"{opener} plainfinnish: disable-next-line {finding.rule}{tail}"
+    indent = current[: len(current) - len(current.lstrip())]
+    previous_blank = index == 0 or not lines[index - 1].strip()
+
+    candidates: list[tuple[int, str, int]] = []  # offset, inserted text, the finding's line after
+    if fmt == "po":
+        first = index
+        while first > 0 and lines[first - 1].strip():
+            first -= 1
+        offset = sum(len(line) + 1 for line in lines[:first])
+        candidates.append((offset, above + newline, finding.line + 1))
+    own_line = (line_start, indent + above + newline, finding.line + 1)
+    end_of_line = (line_start + len(current), f" {opener} plainfinnish: disable-line {finding.rule}{tail}", finding.line)
+    if previous_blank or not closer:
+        candidates += [own_line, end_of_line]
+    else:
+        candidates += [end_of_line, own_line]
+
+    def same_messages(read: Any) -> bool:
+        return [(m.key, m.text) for m in read.messages] == [(m.key, m.text) for m in before.messages]
+
+    from dataclasses import replace
+
+    from plainfinnish.rules import available
+
+    known = set(available())
+    problems = len(Suppressions(before.directives, known, None).problems)
+    for offset, inserted, new_line in candidates:
+        edited = replace(source, text=text[:offset] + inserted + text[offset:])
+        try:
+            after = readers.read(edited, fmt, reader_options)
+        except PlainfinnishError:
+            continue
+        moved = replace(finding, line=new_line, end_line=finding.end_line + new_line - finding.line)
+        suppressions = Suppressions(after.directives, known, None)
+        if same_messages(after) and suppressions.suppressed(moved) and len(suppressions.problems) == problems:
+            return offset, inserted
+    return None

@@ -355,3 +355,68 @@ async def test_editor_settings_choose_the_message_language(client: LanguageClien
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
         settings={"plainfinnish": {"language": "fi", "debounceMs": 50}}))
     close_document(client, uri)
+
+
+async def test_disable_action_in_a_po_file_is_a_translator_comment_above_the_entry(client: LanguageClient, workspace: Path):
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '#: templates/delay.txt:3\nmsgid "Your order is late."\n'
+            f'msgstr "{SENTENCE}"\n')
+    uri = (workspace / "fi.po").as_uri()
+    diagnostics = await open_document(client, uri, text, language_id="po")
+    long = next(d for d in diagnostics if d.code == "long-sentence")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=long.range,
+        context=types.CodeActionContext(diagnostics=[long])))
+    disable = [a for a in actions if "long-sentence" in a.title]
+    assert len(disable) == 1, [a.title for a in actions]
+    new_text = apply_edits(text, edits_of(disable[0], uri))
+    assert "\n\n# plainfinnish: disable-next-line long-sentence\n#: templates/delay.txt:3\n" in new_text
+    close_document(client, uri)
+
+
+async def test_code_actions_answer_the_diagnostics_in_the_context(client: LanguageClient, workspace: Path):
+    """'Mikäli' starts the long sentence and is itself jargon: the client asks about one of them."""
+    if "jargon" not in available():
+        pytest.skip("the jargon rule is not in this installation")
+    uri = (workspace / "context.md").as_uri()
+    diagnostics = await open_document(client, uri, DOCUMENT)
+    start = position_of(DOCUMENT, DOCUMENT.index("Mikäli"))
+    long = next(d for d in diagnostics if d.code == "long-sentence")
+    jargon = next(d for d in diagnostics if d.code == "jargon" and d.range.start == start)
+    cursor = types.Range(start=start, end=start)
+
+    async def titles(diagnostic):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=cursor,
+            context=types.CodeActionContext(diagnostics=[diagnostic], only=[types.CodeActionKind.QuickFix])))
+        assert all([(d.code, d.range) for d in a.diagnostics] == [(diagnostic.code, diagnostic.range)] for a in actions)
+        assert sum(bool(a.is_preferred) for a in actions) <= 1  # one main fix
+        return [a.title for a in actions]
+
+    about_long = await titles(long)
+    assert about_long and all("long-sentence" in t for t in about_long), about_long
+    about_jargon = await titles(jargon)
+    assert any(t.startswith("Korvaa") for t in about_jargon) and not any("long-sentence" in t for t in about_jargon)
+    close_document(client, uri)
+
+
+async def test_rule_links_and_hover_are_for_a_writer(client: LanguageClient, workspace: Path):
+    from urllib.parse import unquote, urlparse
+
+    uri = (workspace / "links.md").as_uri()
+    text = DOCUMENT + "\nSinä saat vastauksen pian. Te saatte myös kopion.\n"
+    diagnostics = await open_document(client, uri, text)
+    for diagnostic in diagnostics:
+        href = diagnostic.code_description.href
+        page = Path(unquote(urlparse(href).path))
+        assert href.startswith("file://") and page.is_file(), href  # a page that exists, shipped with the package
+        assert page.read_text(encoding="utf-8").startswith(f"# {diagnostic.code}:")
+    for diagnostic in diagnostics:
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.start))
+        value = hover.contents.value
+        assert "/wordlists/" not in value and ".toml" not in value, value  # no internal paths
+        details = value.split("**Vaihtoehdot:**")[0].split("### ")[0]  # before the alternatives and the page
+        labels = [line[2:].split(":", 1)[0] for line in details.splitlines() if line.startswith("- ") and ": " in line]
+        assert set(labels) <= {"Luokka", "Syy"}, value  # no internal data (counts such as 'sina: 5', lemmas)
+    close_document(client, uri)

@@ -40,8 +40,8 @@ from plainfinnish.rules.base import Finding
 log = logging.getLogger("plainfinnish.lsp")
 
 SOURCE = "plainfinnish"
-#: Where a rule's page lives; `{rule}` is the rule id (the page is `plainfinnish explain RULE`).
-from plainfinnish.rules.pages import RULE_DOCS_URL  # noqa: E402
+#: A rule's page as shipped with the package (what `plainfinnish explain RULE` shows).
+from plainfinnish.rules.pages import page_uri  # noqa: E402
 
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 CONFIG_GLOBS = ("**/pyproject.toml", "**/.plainfinnish.toml")
@@ -220,7 +220,11 @@ class PlainfinnishServer(LanguageServer):
         from plainfinnish.nlp import pipeline
 
         started = time.perf_counter()
-        profile = self.settings.profile or self._config_for(None).profile
+        try:
+            profile = self.settings.profile or self._config_for(None).profile
+        except PlainfinnishError as err:  # a broken configuration: say so, load the default, keep serving
+            self._call(self._show, f"plainfinnish: {err}", types.MessageType.Error)
+            profile = Config().profile
         try:
             pipeline.load(profile)
             self._call(self._log, f"plainfinnish: {profile} pipeline ready in {time.perf_counter() - started:.1f} s")
@@ -258,7 +262,7 @@ class PlainfinnishServer(LanguageServer):
         messages = result.read_result.messages if result.read_result else []
         for finding in result.findings:
             analysis.spans[id(finding)] = _suggestion_spans(finding, messages)
-            analysis.diagnostics.append((self._diagnostic(snapshot, finding), finding))
+            analysis.diagnostics.append((self._diagnostic(snapshot, finding, config), finding))
         return analysis
 
     # -- configuration -----------------------------------------------------------------------
@@ -326,13 +330,13 @@ class PlainfinnishServer(LanguageServer):
         except Exception:  # noqa: BLE001
             pass
 
-    def _diagnostic(self, snapshot: OpenDocument, finding: Finding) -> types.Diagnostic:
+    def _diagnostic(self, snapshot: OpenDocument, finding: Finding, config: Config | None = None) -> types.Diagnostic:
         return types.Diagnostic(
             range=diagnostic_range(snapshot, finding),
             message=finding.message,
             severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
             code=finding.rule,
-            code_description=types.CodeDescription(href=RULE_DOCS_URL.format(rule=finding.rule)),
+            code_description=types.CodeDescription(href=href) if (href := page_uri(finding.rule, _language(config))) else None,
             source=SOURCE,
             data={"rule": finding.rule},
         )
@@ -392,6 +396,10 @@ def _message_of(finding: Finding, messages: list) -> Any:
     return None
 
 
+def _language(config: Config | None) -> str:
+    return config.language if config is not None else "fi"
+
+
 def _say(config: Config | None, fi: str, en: str) -> str:
     return en if config is not None and config.language == "en" else fi
 
@@ -414,6 +422,10 @@ SERVER = PlainfinnishServer()
 def initialize(ls: PlainfinnishServer, params: types.InitializeParams) -> None:
     ls.loop = asyncio.get_running_loop()
     ls.settings = Settings.parse(params.initialization_options)
+    # The encoding pygls announces in the capabilities (the client's first offer it supports,
+    # UTF-16 when none): every position is counted in it.
+    encoding = ServerCapabilitiesBuilder.choose_position_encoding(params.capabilities)
+    ls.position_encoding = str(getattr(encoding, "value", encoding))
     root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
     if root:
         ls.root = ls.path_of(root)
@@ -422,10 +434,6 @@ def initialize(ls: PlainfinnishServer, params: types.InitializeParams) -> None:
     ls.start_worker()  # loads the pipeline in the background; initialize answers at once
 
 
-    # The encoding pygls announces in the capabilities (the client's first offer it supports,
-    # UTF-16 when none): every position is counted in it.
-    encoding = ServerCapabilitiesBuilder.choose_position_encoding(params.capabilities)
-    ls.position_encoding = str(getattr(encoding, "value", encoding))
 @SERVER.feature(types.INITIALIZED)
 def initialized(ls: PlainfinnishServer, params: types.InitializedParams) -> None:
     capabilities = ls.client_capabilities.workspace
@@ -470,7 +478,11 @@ def did_save(ls: PlainfinnishServer, params: types.DidSaveTextDocumentParams) ->
     if uri.endswith(("/pyproject.toml", "/.plainfinnish.toml")):
         ls.reload_config()
     elif uri in ls.documents:
-        ls.schedule(uri)
+        # Re-read the configuration on every save: clients that cannot watch files (Neovim 0.7)
+        # pick up a fixed configuration this way. Unchanged paragraphs stay cached.
+        with ls._lock:
+            ls.finder = ConfigFinder()
+        ls.schedule_all()
 
 
 @SERVER.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -512,11 +524,12 @@ def hover_text(finding: Finding, config: Config | None) -> str:
     language = config.language if config else "fi"
     rule = available().get(finding.rule)
     lines = [f"**{finding.rule}**: {finding.message}"]
+    # Only what a writer reads; the rest of `data` (counts, wordlist paths) is for tools.
     labels = {"category": ("Luokka", "Category"), "reason": ("Syy", "Reason")}
-    for key, value in finding.data.items():
-        if isinstance(value, (str, int, float)) and value != "":
-            label = labels.get(key, (key, key))
-            lines.append(f"- {_say(config, label[0], label[1])}: {value}")
+    for key, (fi, en) in labels.items():
+        value = finding.data.get(f"{key}_name" if language == "fi" else key) or finding.data.get(key)
+        if isinstance(value, str) and value.strip() and value not in finding.message:
+            lines.append(f"- {_say(config, fi, en)}: {value}")
     alternatives = [s for s in finding.suggestions]
     if alternatives:
         lines.append("")
@@ -526,8 +539,10 @@ def hover_text(finding: Finding, config: Config | None) -> str:
             lines.append(f"- {s.text}{note}")
     if rule is not None:
         page = rule.page(language)
-        lines += ["", f"### {page.title}", page.what, "", page.why,
-                  "", f"[{_say(config, 'Säännön sivu', 'Rule page')}]({RULE_DOCS_URL.format(rule=finding.rule)})"]
+        lines += ["", f"### {page.title}", page.what, "", page.why]
+        href = page_uri(finding.rule, language)
+        if href:
+            lines += ["", f"[{_say(config, 'Säännön sivu', 'Rule page')}]({href})"]
     return "\n".join(lines)
 
 
@@ -544,18 +559,21 @@ async def code_action(ls: PlainfinnishServer, params: types.CodeActionParams) ->
     config = analysis.config
     snapshot = analysis.snapshot
     if wanted(types.CodeActionKind.QuickFix):
-        for diagnostic, finding in analysis.diagnostics:
-            if finding is None or not _overlaps(diagnostic.range, params.range):
-                continue
+        for diagnostic, finding in _asked_about(analysis, params):
+            preferred = False
             for suggestion, span in zip(finding.suggestions, analysis.spans.get(id(finding), [])):
                 if suggestion.advice:
                     continue
                 title = _say(config, f"Korvaa: {suggestion.text}", f"Replace with: {suggestion.text}")
+                main = suggestion.safe and not preferred  # the first safe suggestion is the main fix
+                preferred = preferred or main
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                    is_preferred=suggestion.safe or None,
+                    is_preferred=main or None,
                     edit=ls_edit(ls, analysis, [types.TextEdit(range=snapshot.range_of(*span), new_text=suggestion.new_text)])))
-            actions.append(disable_action(ls, analysis, diagnostic, finding))
+            disable = disable_action(ls, analysis, diagnostic, finding)
+            if disable is not None:
+                actions.append(disable)
     fix_all = [(span, s) for _, f in analysis.diagnostics if f is not None
                for s, span in zip(f.suggestions, analysis.spans.get(id(f), [])) if s.safe and not s.advice][:]
     if fix_all and (wanted(FIX_ALL_KIND)):
@@ -572,6 +590,19 @@ async def code_action(ls: PlainfinnishServer, params: types.CodeActionParams) ->
     return actions
 
 
+def _asked_about(analysis: Analysis, params: types.CodeActionParams) -> list[tuple[types.Diagnostic, Finding]]:
+    """The findings behind the diagnostics the client sent in the request's context; a client that
+    sends none gets those overlapping the range."""
+    ours = [(d, f) for d, f in analysis.diagnostics if f is not None]
+    sent = [d for d in params.context.diagnostics if d.source == SOURCE]
+    if sent:
+        # Matched by rule, message and line: clients send back columns converted their own way
+        # (Neovim 0.7 sends byte columns).
+        keys = {(d.range.start.line, str(d.code), d.message) for d in sent}
+        return [(d, f) for d, f in ours if (d.range.start.line, str(d.code), d.message) in keys]
+    return [(d, f) for d, f in ours if _overlaps(d.range, params.range)]
+
+
 def ls_edit(ls: PlainfinnishServer, analysis: Analysis, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
     uri = analysis.snapshot.uri
     workspace = ls.client_capabilities.workspace
@@ -584,29 +615,22 @@ def ls_edit(ls: PlainfinnishServer, analysis: Analysis, edits: list[types.TextEd
 
 
 def disable_action(ls: PlainfinnishServer, analysis: Analysis, diagnostic: types.Diagnostic,
-                   finding: Finding) -> types.CodeAction:
-    """Insert a suppression comment in the file's own comment syntax.
+                   finding: Finding) -> types.CodeAction | None:
+    """Insert a suppression comment in the file's own comment syntax, where the format allows one
+    (see `suppression.comment_edit`); none when no place keeps the file valid (JSON)."""
+    from plainfinnish.suppression import comment_edit
 
-    On its own line above (`disable-next-line`) when that line is blank or the finding is on the
-    first line, or when the syntax has no closing marker (`#` comments: .po, YAML); otherwise at
-    the end of the line (`disable-line`), because a comment line in the middle of a paragraph
-    would split the paragraph in two.
-    """
     snapshot = analysis.snapshot
-    opener, closer = analysis.result.read_result.comment_style if analysis.result and analysis.result.read_result else ("<!--", "-->")
-    line = diagnostic.range.start.line
-    line_start = snapshot.line_start(line)
-    previous_blank = line == 0 or not snapshot.text[snapshot.line_start(line - 1):snapshot.line_end(line - 1)].strip()
-    tail = f" {closer}" if closer else ""
-    if previous_blank or not closer:
-        current = snapshot.text[line_start:snapshot.line_end(line)]
-        indent = current[: len(current) - len(current.lstrip())]
-        newline = "\r\n" if snapshot.text[snapshot.line_end(line):snapshot.line_end(line) + 2] == "\r\n" else "\n"
-        text = f"{indent}{opener} plainfinnish: disable-next-line {finding.rule}{tail}{newline}"
-        edit = types.TextEdit(range=snapshot.range_of(line_start, line_start), new_text=text)
-    else:
-        end = snapshot.line_end(line)
-        edit = types.TextEdit(range=snapshot.range_of(end, end), new_text=f" {opener} plainfinnish: disable-line {finding.rule}{tail}")
+    if analysis.result is None or analysis.config is None:
+        return None
+    path = ls.path_of(snapshot.uri)
+    fmt = ls.format_of(snapshot, path, analysis.config)
+    source = SourceText(path=str(path) if path else snapshot.uri, text=snapshot.text)
+    place = comment_edit(source, fmt, analysis.config.readers, finding)
+    if place is None:
+        return None
+    offset, text = place
+    edit = types.TextEdit(range=snapshot.range_of(offset, offset), new_text=text)
     return types.CodeAction(
         title=_say(analysis.config, f"Poista {finding.rule} käytöstä tältä riviltä",
                    f"Disable {finding.rule} for this line"),
@@ -640,4 +664,3 @@ def main() -> None:
 
     logging.basicConfig(level=logging.WARNING, format="plainfinnish-lsp: %(levelname)s: %(message)s")
     sys.exit(serve(SERVER, sys.stdin.buffer, sys.stdout.buffer))  # tolerant framing; exit status per the protocol
-
