@@ -240,13 +240,13 @@ def explain(
     from rich.markdown import Markdown
 
     from plainfinnish.rules import available
-    from plainfinnish.rules.pages import rule_page
+    from plainfinnish.rules.pages import shipped_page
 
     rules_by_id = available()
     if rule not in rules_by_id:
         error(f"unknown rule '{rule}' (known rules: {', '.join(rules_by_id)})")
         raise typer.Exit(2)
-    text = rule_page(rules_by_id[rule], language.value)
+    text = shipped_page(rules_by_id[rule], language.value)
     console = Console(highlight=False)
     if console.is_terminal:
         console.print(Markdown(text))

@@ -27,3 +27,18 @@ def test_docs_rules_folder_is_up_to_date(tmp_path):
         assert shipped.exists(), f"missing {shipped}"
         assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), f"{shipped} is out of date"
     assert rule_page(available()["jargon"], "fi").startswith("# jargon")
+
+
+def test_pages_ship_with_the_package_and_explain_shows_them(tmp_path):
+    """Regenerate with: .venv/bin/python -m plainfinnish.rules.pages"""
+    from conftest import run_cli
+    from plainfinnish.rules.pages import PAGES_DIR, page_uri
+
+    for path in write_pages(tmp_path):
+        shipped = PAGES_DIR / path.name
+        assert shipped.exists(), f"missing {shipped}"
+        assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), f"{shipped} is out of date"
+    proc = run_cli("explain", "long-sentence")
+    assert proc.returncode == 0
+    assert proc.stdout == (PAGES_DIR / "long-sentence.md").read_text(encoding="utf-8") + "\n"
+    assert page_uri("long-sentence", "en").endswith("/plainfinnish/data/rules/long-sentence.en.md")
