@@ -1,0 +1,115 @@
+"""missing-next-step decided by what the message does (LABELLING.md, next_step): a status that
+states the state, a renewal with its charge date, a cancellation with the end of access and "we
+will contact you if needed" have their next step; an auto-reply that only says a message arrived
+and an overdue reminder silent on what happens if the bill stays unpaid do not. The messages are
+our own wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+RULE = "missing-next-step"
+
+
+def warnings(lint, text: str, profile: str = "fast"):
+    return [f for f in lint(text, select=[RULE], profile=profile) if f.rule == RULE and f.severity == "warning"]
+
+
+def letter(body: str, sender: str = "Asiakaspalvelu") -> str:
+    return f"Hei,\n\n{body}\n\nTerveisin\n{sender}"
+
+
+PRESENT = [
+    # a status update that states the state
+    "Pakettisi on matkalla.",
+    "Tilauksesi 12345 odottaa noutoa.",
+    "Tilauksesi on lähetetty!",
+    letter("tilauksesi 4567 on noudettavissa myymälästä."),
+    letter("tilauksesi 5555 on käsittelyssä."),
+    letter("tilauksesi on toimitettu noutopisteeseen. Nouda paketti 7 päivän kuluessa."),
+    letter("tilauksesi odottaa maksuasi. Maksa tilaus 3 päivän kuluessa."),
+    # a renewal reminder with the charge date
+    letter("tilauksesi uusitaan automaattisesti 1.2.2027. Veloitamme kortiltasi 9,90 €."),
+    letter("jäsenyytesi jatkuu automaattisesti. Seuraava veloitus tehdään 1.3.2027."),
+    letter("vuositilauksesi uusiutuu 15.2.2027. Veloitamme silloin 59 € tallennetulta kortiltasi."),
+    # a cancellation notice with the end of access, and an ended service
+    letter("tilauksesi on peruttu. Voit käyttää palvelua 31.1.2027 asti."),
+    letter("irtisanomisesi on vastaanotettu. Pääsysi palveluun päättyy 31.1.2027."),
+    letter("olet irtisanonut sopimuksesi. Sopimus päättyy 31.3.2027, ja siihen asti voit käyttää palvelua."),
+    letter("jäsenyytesi on päättynyt. Kiitos, että olit mukana!"),
+    # "we will contact you if needed" and replies with a time
+    letter("kiitos palautteestasi. Otamme sinuun tarvittaessa yhteyttä."),
+    letter("kiitos viestistäsi! Olemme vastaanottaneet sen. Otamme sinuun yhteyttä tarvittaessa."),
+    "Kiitos yhteydenotostasi! Vastaamme viestiisi kahden arkipäivän kuluessa.",
+    letter("hakemuksesi on vastaanotettu. Käsittelemme sen kahden viikon kuluessa."),
+    # an overdue reminder that says what happens if the bill stays unpaid
+    letter("laskusi 987 on erääntynyt. Jos laskua ei makseta 14 päivän kuluessa, se siirtyy perintään."),
+    letter("laskusi on erääntynyt. Perimme 5 euron muistutusmaksun, jos laskua ei makseta 10.2. mennessä."),
+    letter("laskusi 123 on erääntynyt. Maksathan sen 15.1. mennessä, muuten lasku siirtyy perintään."),
+    # regret with a way forward
+    letter("valitettavasti hakemuksesi on hylätty. Voit hakea muutosta 30 päivän kuluessa."),
+    letter("valitettavasti tilaamasi tuote on loppunut varastosta. Toimitamme sen arviolta 2 viikon kuluessa."),
+]
+
+MISSING = [
+    # an auto-reply that only says the message arrived
+    letter("kiitos viestistäsi! Olemme vastaanottaneet sen."),
+    "Tämä on automaattinen vastaus. Viestisi on vastaanotettu.\n\nYstävällisin terveisin\nAsiakaspalvelu",
+    letter("kiitos yhteydenotostasi. Tämä on automaattinen kuittaus siitä, että viestisi on tullut perille."),
+    letter("kiitos viestistäsi. Viestisi on vastaanotettu."),
+    "Kiitos! Viestisi on lähetetty.",
+    # an overdue reminder that does not say what happens if unpaid
+    letter("laskusi 12345 (eräpäivä 1.12.2026) on erääntynyt. Maksathan sen pian.", "Yritys Oy"),
+    letter("laskusi 987 on erääntynyt 1.2.2027.", "Yritys Oy"),
+    "Maksumuistutus\n\n" + letter("emme ole vielä saaneet maksua laskusta 123. Maksathan laskun 15.1. mennessä. "
+                                  "Jos olet jo maksanut, tämä muistutus on aiheeton.", "Yritys Oy"),
+    # a help offer for a wish is not what happens next
+    letter("hakemuksesi on vastaanotettu. Jos haluat muuttaa hakemustasi, lähetä sähköpostia osoitteeseen "
+           "tuki@example.fi."),
+    # regret and a decision without a way forward; effort is not a step
+    "Hyvä asiakas,\n\nvalitettavasti emme pysty tarjoamaan sinulle paikkaa tällä kaudella.\n\nKysymykset: tuki@example.fi",
+    letter("valitettavasti hakemuksesi on hylätty."),
+    letter("valitettavasti tilaamasi tuote on loppunut varastosta. Pahoittelemme viivästystä ja teemme parhaamme."),
+    # an account option is not a step in the customer's case
+    "Kiitos tilauksesta!\n\nVoit kirjautua ulos tililtäsi painamalla painiketta.",
+]
+
+NOT_SERVICE = [
+    "Valitettavasti emme toimita tuotteita ulkomaille. Toimitamme vain Suomeen.",
+    "Usein kysytyt kysymykset\n\nVoinko muuttaa tilaustani? Valitettavasti tilausta ei voi muuttaa lähettämisen jälkeen.",
+    "Hyvä tietää, että voit palauttaa tuotteen 14 päivän kuluessa.",
+    "Evästeet\n\nKäytämme evästeitä. Voit hyväksyä tai hylätä ne.",
+]
+
+
+@pytest.mark.parametrize("text", PRESENT + NOT_SERVICE)
+def test_next_step_present_or_not_a_service_message(lint, profile, text):
+    assert warnings(lint, text, profile) == []
+
+
+@pytest.mark.parametrize("text", MISSING)
+def test_next_step_missing(lint, profile, text):
+    assert len(warnings(lint, text, profile)) == 1
+
+
+def test_overdue_reminder_names_the_missing_consequence(lint):
+    (finding,) = warnings(lint, letter("laskusi 987 on erääntynyt. Maksathan sen pian.", "Yritys Oy"))
+    assert finding.data["kind"] == "overdue-no-consequence"
+    assert "jos laskua ei makseta" in finding.message
+    import plainfinnish
+
+    (en,) = plainfinnish.lint(letter("laskusi 987 on erääntynyt. Maksathan sen pian."),
+                              config={"select": [RULE], "language": "en"})
+    assert "unpaid" in en.message
+
+
+def test_a_misspelt_me_form_with_a_time_is_still_a_next_step(lint):
+    text = "Moi,\n\ntilauksesi {orderId} käsittelyssä on ilmennyt ongelmia. Tiedoitamme asiasta viikon sisällä.\n\nTerveisin\nKauppa"
+    assert warnings(lint, text) == []
+    # without the sentence the message leaves the customer wondering
+    assert len(warnings(lint, text.replace(" Tiedoitamme asiasta viikon sisällä.", ""))) == 1
+
+
+def test_goods_dispatched_differ_from_the_customers_own_message_sent(lint):
+    assert warnings(lint, "Kiitos! Tilauksesi on lähetetty.") == []
+    assert len(warnings(lint, "Kiitos! Palautteesi on lähetetty.")) == 1
