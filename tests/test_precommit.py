@@ -11,6 +11,7 @@ PLAINFINNISH_VOIKKO=pure exercises the pure-pip backend inside pre-commit's envi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -99,3 +100,27 @@ def test_fix_hook_rewrites_jargon_then_the_check_passes(content_repo: Path, home
 
     proc = pre_commit(content_repo, home, "plainfinnish")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_documented_example_reports_each_finding_once(tmp_path: Path, home: Path) -> None:
+    """hooks/pre-commit-config.example.yaml as shipped, with `repo` and `rev` set as it says."""
+    if git(ROOT, "status", "--porcelain", "--", ".pre-commit-hooks.yaml"):
+        pytest.fail(".pre-commit-hooks.yaml has uncommitted changes: pre-commit uses the committed version")
+    example = (ROOT / "hooks" / "pre-commit-config.example.yaml").read_text(encoding="utf-8")
+    assert "example.invalid" not in example
+    config = re.sub(r"(?m)^(\s+- repo: )\S+.*$", rf"\g<1>{ROOT}", example)
+    config = re.sub(r"(?m)^(\s+rev: )\S+.*$", rf"\g<1>{git(ROOT, 'rev-parse', 'HEAD')}", config)
+    assert config != example
+    repo = tmp_path / "content"
+    (repo / "templates").mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (repo / ".plainfinnish.toml").write_text('select = ["long-sentence", "jargon"]\n', encoding="utf-8")
+    template = repo / "templates" / "vastaus.md"
+    # A jargon word with a safe fix, and a long sentence that only the writer can fix.
+    template.write_text(f"# Valituksesi\n\nKäsittelemme reklamaation viikon kuluessa.\n\n{LONG}\n", encoding="utf-8")
+    proc = pre_commit(repo, home)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Käsittelemme valituksen viikon kuluessa." in template.read_text(encoding="utf-8")
+    assert proc.stdout.count("templates/vastaus.md:5:1: long-sentence") == 1, proc.stdout
+    assert "reklamaatio" not in proc.stdout.lower(), proc.stdout  # fixed, so not reported at all
