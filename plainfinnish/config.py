@@ -260,7 +260,9 @@ def _has_tool_table(pyproject: Path) -> bool:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(str(pyproject), f"invalid TOML: {err}") from None
     tool = data.get("tool", {})
-    return isinstance(tool, dict) and "plainfinnish" in tool
+    if not isinstance(tool, dict):  # PEP 518: `tool` is a table; we cannot tell what was meant
+        raise ConfigError(str(pyproject), "'tool' must be a table (with [tool.plainfinnish] for plainfinnish)")
+    return "plainfinnish" in tool
 
 
 def glob_matches(relative_path: str, patterns: list[str]) -> bool:
