@@ -132,3 +132,23 @@ def test_clause_facts_are_computed_once_per_sentence(lint) -> None:
     assert clauses(sentence) is found
     assert [c.kind for c in found] == ["main", "main", "subordinate", "relative"]
     assert [c.stands for c in found[:2]] == [True, True]
+
+
+@pytest.mark.parametrize("text", [
+    # a list after a colon, though one item has a verb of its own
+    "Syitä viivästykseen ovat: varaston muutto, kuljettajat ovat lomalla, sääolot ja suuri tilausmäärä.",
+    # 'jään' is also 'I stay': after 'lumen, loskan ja' it is the next noun of the list
+    "Huolehdimme pihalla lumen, loskan ja jään poistamisesta aamuisin ennen seitsemää.",
+    # ', eikä …' joins the clause before it
+    "Tilaus peruttiin, koska maksua ei saatu, eikä tuotetta ole lähetetty varastolta.",
+])
+def test_never_inside_lists_or_negated_coordination(lint, text) -> None:
+    assert split_of(lint, text).startswith(NO_SPLIT)
+
+
+def test_no_joint_after_a_full_stop_inside_the_sentence(lint) -> None:
+    # the sentencer keeps "37 cm. 18.2. …" together; the split must not cut the verbless part off
+    text = "Lunta oli aamulla 37 cm ja illalla 37 cm. 18.2. klo 10 lunta on ollut 37 cm pihalla."
+    findings = lint(text, select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
+    for f in findings:
+        assert "Illalla 37 cm." not in " ".join(s.text for s in f.suggestions)

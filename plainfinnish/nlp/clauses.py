@@ -80,6 +80,7 @@ class Clause:
     opener: "Token | None" = None  # the subordinator, relative or interrogative word
     words: list["Token"] = field(default_factory=list)
     stands: bool = False  # a main clause that reads as a sentence on its own (own subject, 1st/2nd person, passive, imperative)
+    listed: bool = False  # after a colon, or an item continuing a list of nouns ("lumen, loskan ja jään …")
     #: why it cannot start a sentence of its own (for advice), "" when it can
     bound: str = ""
 
@@ -104,12 +105,20 @@ def _opening_kind(t: "Token", data: dict[str, Any]) -> tuple[str, bool]:
     return "", False
 
 
+_NEGATIVE_CONJUNCTIONS = {"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä", "vaan", "tai", "vai", "sekä"}
+
+
 def _stands(clause: Clause) -> bool:
     """Can the main clause start a sentence: a 1st/2nd person, passive or imperative verb, or a
     subject of its own. "… ja saapuu huomenna" shares the subject before it; in "… ja maksaa
     tuotteet" the verb may be an infinitive coordinated with one before ("voit tilata ja maksaa"),
     so a noun after such a verb is no subject."""
-    accurate = clause.words[0].doc._.profile == "accurate" if clause.words else False
+    if not clause.words or clause.listed:
+        return False
+    first = clause.words[0]
+    if first.lower_ in _NEGATIVE_CONJUNCTIONS or (first._.analysis is not None and first._.analysis.word_class == "sidesana"):
+        return False  # ", eikä …", ", vaan …": joined to the clause before by its first word
+    accurate = first.doc._.profile == "accurate"
     seen_finite = False
     ambiguous = False
     for t in clause.words:
@@ -132,6 +141,17 @@ def _stands(clause: Clause) -> bool:
     return False
 
 
+def _continues_list(before: "Token | None", after: "Token | None") -> bool:
+    """'lumen, loskan ja jään': the word after the coordinator can be a noun in the case and number
+    of the noun before it, so it may be the next item of a list ('jään' is also 'I stay')."""
+    if before is None or after is None:
+        return False
+    a = before._.analysis
+    if a is None or a.word_class != "nimisana" or a.case is None:
+        return False
+    return any(r.word_class == "nimisana" and r.case == a.case and r.number == a.number for r in after._.analyses)
+
+
 def _split(sentence: "Span") -> list[Clause]:
     data = _data()
     coordinators = data["coordinators"]
@@ -140,14 +160,19 @@ def _split(sentence: "Span") -> list[Clause]:
     clauses: list[Clause] = []
     current = Clause(sentence.start, sentence.start)
     finite = False
+    colon = False
+    last = max((t.i for t in sentence if not t.is_space), default=sentence.start)
     for t in sentence:
         if t.i in inside:
             current.end = t.i + 1
             continue
-        if t.text in (",", ";"):
+        if t.text in (",", ";") or (t.text in (".", "!", "?", ":") and t.i < last):
             current.end = t.i
             clauses.append(_close(current, finite))
-            current, finite = Clause(t.i + 1, t.i + 1, sep=t), False
+            # after a full stop the sentencer kept inside ("37 cm. 18.2. …") no joint is known
+            current, finite = Clause(t.i + 1, t.i + 1, sep=t if t.text in (",", ";") else None), False
+            colon = colon or t.text == ":"
+            current.listed = colon
             continue
         first = not current.words
         prev = doc[t.i - 1] if t.i > sentence.start else None
@@ -162,6 +187,7 @@ def _split(sentence: "Span") -> list[Clause]:
                 current.end = t.i
                 clauses.append(_close(current, finite))
                 current, finite = Clause(t.i + 1, t.i + 1, conj=t), False
+                current.listed = colon or _continues_list(prev, doc[t.i + 1] if t.i + 1 < sentence.end else None)
                 continue
         if first and not t.is_punct:
             kind, is_opener = _opening_kind(t, data)
@@ -196,6 +222,8 @@ def _bind(clauses: list[Clause]) -> None:
             c.kind = previous_kind  # continues the clause before it
             c.stands = False
             c.bound = "continues"
+        elif c.kind == "main" and c.listed:
+            c.bound = "fragment"
         elif c.kind == "main" and not c.stands:
             c.bound = "shared-subject"
         elif c.kind != "main":

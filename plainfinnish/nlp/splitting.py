@@ -137,7 +137,10 @@ def _why_not(sentence: "Span", found: list[Clause], context: RuleContext) -> str
                                   ": rewrite it so that each sentence says one thing.")
     middle = (sentence.start + sentence.end) / 2
     c = min(joints, key=lambda j: abs(j.start - middle))
-    lead = (c.conj.text + " " if c.conj is not None else "") + " ".join(t.text if not t._.is_placeholder else _PLACEHOLDER_SHOWN for t in c.words[:3])
+    shown = c.words[:3]
+    first = c.conj if c.conj is not None else shown[0]
+    lead = _render(sentence.doc, first.idx, shown[-1].idx + len(shown[-1].text),
+                   [(t.idx, t.idx + len(t.text), _PLACEHOLDER_SHOWN) for t in shown if t._.is_placeholder])
     where = context.say(f". Virkkeen voisi katkaista kohdasta ”{lead} …”, mutta ", f". It could be cut before '{lead} …', but ")
     reasons = {
         "subordinate": ("siitä alkava sivulause ei ole virke yksinään: kirjoita se päälauseeksi, jos jaat.",
