@@ -452,7 +452,10 @@ def validate(paths: Iterable[Path]) -> list[str]:
 def _sense_word_known(word: str, analyze: Any) -> bool:
     """A sense condition word is a base form Voikko gives, of a whole word or of a compound's first part
     (a plurale tantum such as "opinto" is known only as the part of "opintotieto" or as "opinnot")."""
-    if any(a.baseform.lower() == word for a in analyze(word)):
+    analyses = analyze(word)
+    if not analyses:
+        return True  # a word Voikko lacks is matched by its text ("the", "your": an English sentence)
+    if any(a.baseform.lower() == word for a in analyses):
         return True
     return any(a.parts and a.parts[0].lemma.lower() == word for a in analyze(word + "tieto"))
 
