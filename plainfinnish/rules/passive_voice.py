@@ -10,6 +10,8 @@ from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggest
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from plainfinnish.nlp.voikko import Analysis
+
 
 def _data() -> dict:
     from plainfinnish.nlp.splitting import structure_data
@@ -67,9 +69,14 @@ _OBJECT_CASES = ("nimento", "osanto", "omanto", "kohdanto")
 _COORDINATING = {"ja", "tai", "sekä", "eli", "vai"}
 
 
+def _bare_nominative(a: "Analysis") -> bool:
+    """A nominative singular without a possessive: the form that turns accusative as an object."""
+    return a.case == "nimento" and a.number == "singular" and not a.possessive
+
+
 def _nominal(t: "Token") -> bool:
     a = t._.analysis
-    return a is not None and not t._.is_placeholder and a.word_class in _NOMINAL and (a.case in _OBJECT_CASES or bool(a.possessive))
+    return a is not None and not t._.is_placeholder and a.word_class in _NOMINAL and a.case in _OBJECT_CASES
 
 
 def _as_object(tokens: list["Token"], lower_first: bool) -> str | None:
@@ -82,6 +89,8 @@ def _as_object(tokens: list["Token"], lower_first: bool) -> str | None:
     for k, t in enumerate(tokens):
         a = t._.analysis
         assert a is not None
+        if len({_bare_nominative(r) for r in t._.analyses if r.word_class in _NOMINAL}) > 1:
+            return None  # the readings disagree on whether its case must change
         text = t.text.lower() if k == 0 and lower_first and a.pos != "PROPN" else t.text
         if a.case == "nimento" and a.number == "singular" and not a.possessive:
             if a.word_class == "asemosana":
@@ -136,10 +145,8 @@ def _open_nominative(sentence: "Span", verb: "Token", taken: list["Token"]) -> b
     for t in doc[verb.i + 1:sentence.end]:
         if t.text in (",", ";", ":") or t.lower_ in _COORDINATING:
             break
-        a = t._.analysis
-        if t not in taken and a is not None and a.word_class in ("nimisana", "laatusana") and a.case == "nimento" \
-                and a.number == "singular" and not a.possessive:
-            return True
+        if t not in taken and any(r.word_class in ("nimisana", "laatusana") and _bare_nominative(r) for r in t._.analyses):
+            return True  # any reading: the fast profile's first reading may be the wrong one
     return False
 
 
@@ -207,10 +214,14 @@ class PassiveVoice(Rule):
                 a = t._.analysis
                 if a is None:
                     continue
+                if t.lower_ in ("sinut", "sinua", "teidät", "teitä"):
+                    toward_you = True  # 'sinua pyydetään': the reader is the object, we act
+                    break
                 if t.lower_ == "meille" or (a.possessive == "1p" and a.case in ("sisatulento", "ulkotulento")):
                     toward_us = True  # 'palautetaan varastollemme': the customer sends to us
                 elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or t.lower_ in ("sinulle", "teille")):
                     toward_you = True  # 'sinulle lähetetään': we send to the customer
+            toward_us = toward_us and not toward_you
             for token in sentence:
                 a = token._.analysis
                 if a is None or token._.is_placeholder:
