@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-native test-pure bench lint clean
+.PHONY: setup run test test-both test-native test-pure bench lint clean
 
 setup: $(STAMP)
 
@@ -23,6 +23,11 @@ run: setup
 
 # The whole suite on both Voikko backends: native libvoikko (when installed) and pure-pip pyvoikko.
 test: setup
+	@sh hooks/setup-system.sh --test
+	@echo "== the suite runs twice (native and pure-pip Voikko): about 25 minutes on 2 cores"
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-both && echo "== make test took $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s"
+
+test-both:
 	@if $(PY) -c "import sys; from plainfinnish.nlp.voikko import native_available as n; sys.exit(0 if n() else 1)"; then \
 		echo "== tests on native libvoikko"; PLAINFINNISH_VOIKKO=native $(PY) -m pytest -q -p no:cacheprovider || exit 1; \
 	else echo "== native libvoikko not installed; its tests are skipped"; fi
