@@ -180,6 +180,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel processes [default: cores].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: no summary line.")] = False,
     color: Annotated[Color, typer.Option(help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.auto,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved configuration of each path and the files it was merged from; check nothing.")] = False,
 ) -> None:
     """Check files for jargon, long sentences, missing next steps and pushy wording."""
     from plainfinnish.checker import CheckOptions, run_check
@@ -204,9 +205,44 @@ def check(
         quiet=quiet,
         color=color.value,
     )
+    if show_settings:
+        raise typer.Exit(_show_settings(paths, options))
     if unsafe_fixes and not (fix or fix_only or diff):
         error("warning: --unsafe-fixes does nothing without --fix or --diff")
     raise typer.Exit(run_check(paths, options))
+
+
+def _show_settings(paths: list[Path], options) -> int:
+    """`check --show-settings`: what `check` would use for each path, as TOML-like lines."""
+    import json
+
+    from plainfinnish.checker import overrides
+    from plainfinnish.config import ConfigFinder
+
+    try:
+        finder = ConfigFinder(options.config_path)
+        for path in paths:
+            target = Path(options.stdin_filename or "stdin") if str(path) == "-" else path
+            config = overrides(finder.for_path(target if target.is_absolute() else Path.cwd() / target), options)
+            merged = ", ".join(str(source) for source in config.sources) or "none (the defaults)"
+            lines = [f"# {target}", f"# configuration files, merged in this order: {merged}",
+                     f"profile = {json.dumps(config.profile)}", f"language = {json.dumps(config.language)}",
+                     f"fail-on = {json.dumps(config.fail_on)}", f"include = {json.dumps(config.include)}",
+                     f"exclude = {json.dumps(config.exclude)}",
+                     f"wordlists = {json.dumps([str(w) for w in config.wordlists], ensure_ascii=False)}",
+                     f"select = {json.dumps(config.select)}" if config.select is not None else "# select: the default rules",
+                     f"ignore = {json.dumps(config.ignore)}", f"max-file-size = {config.max_file_size}"]
+            for name, value in (("formats", config.formats), ("readers", config.readers)):
+                if value:
+                    lines.append(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+            for rule_id, settings in config.rules.items():
+                lines.append(f"[rules.{rule_id}]")
+                lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()]
+            typer.echo("\n".join(lines) + "\n")
+    except ConfigError as err:
+        error(str(err))
+        return 2
+    return 0
 
 
 @app.command()

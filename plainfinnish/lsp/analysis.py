@@ -114,6 +114,8 @@ class IncrementalLinter:
     def lint(self, source: SourceText, config: Config, fmt: str) -> engine.FileResult:
         result = engine.read_source(source, fmt, config)
         config = engine.effective_config(config, result.settings, source.path)
+        if any(len(m.text) > engine.MAX_MESSAGE_CHARS for m in result.messages):  # as lint_source: no spaCy E088
+            result.messages = [piece for m in result.messages for piece in engine.split_long(m)]
         findings: list[Finding] = []
         for message in result.messages:
             if not message.text.strip():
