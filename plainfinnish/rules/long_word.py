@@ -126,23 +126,29 @@ class LongWord(Rule):
     }
     doc_fi = RuleDoc(
         title="Pitkä yhdyssana",
-        what="Merkitsee yhdyssanat, joissa on yli `max-chars` (oletus 20) merkkiä tai yli `max-parts` (oletus 3) osaa, "
-        "ja ehdottaa tilalle sanaliittoa, jossa alkuosat ovat genetiivimääritteitä. Vakiintuneet termit "
-        "(esim. terveyskeskus, sähköpostiosoite, asiakaspalvelu) eivät ole virheitä, ja ne pidetään ehdotuksessa kokonaisina. "
-        "Paikkamerkkejä ja verkko-osoitteita ei tarkasteta.",
+        what="Merkitsee yhdyssanat, joissa on yli `max-chars` (oletus 20) merkkiä tai yli `max-parts` (oletus 3) osaa. "
+        "Sanaliittoa, jossa alkuosat ovat genetiivimääritteitä, ehdotetaan vain, kun se on luontevaa suomea: jokainen "
+        "myöhempi osa on sana, joka ottaa genetiivin (”asiakastietojen muutos”, ”lahjakortin saldo”), osat ovat Voikon "
+        "tuntemia ja pääsana on oikeassa sijamuodossa. Lakitermejä ja laitosten nimiä (arvonlisäverovelvollisuus, "
+        "kuluttajariitalautakunta) ei pureta, eikä mekaanista ketjua (”kevään alennuksen myynti”) tarjota: silloin "
+        "ilmoitus neuvoo vain. Vakiintuneet ja yleiset sanat (terveyskeskus, sähköpostiosoite, henkilöllisyystodistus) "
+        "eivät ole virheitä. Paikkamerkkejä ja verkko-osoitteita ei tarkasteta.",
         why="Pitkä yhdyssana on tiivis: lukija joutuu purkamaan sen osiin ennen kuin ymmärtää sen. Kotus varoittaa "
         "turhista yhdyssanoista (virkakielitesti, kysymys 21), ja Selkokeskus neuvoo suosimaan lyhyitä sanoja.",
-        example="Valitse asiakaspalvelukanavavalinta-sivulla haluamasi tapa.",
-        use_instead="Valitse asiakaspalvelun kanavan valinta -sivulla haluamasi tapa.",
+        example="Asiakastietomuutoksen vahvistus lähetetään sähköpostiisi.",
+        use_instead="Asiakastietojen muutoksen vahvistus lähetetään sähköpostiisi.",
         fix_safety="Ehdotus on epävarma: sanaliitto voi muuttaa painotusta, ja määritteiden järjestys kannattaa tarkistaa. "
         "Jokainen ehdotettu sanamuoto on tarkistettu Voikolla.",
         references=("Kotus, Virkakielitesti, kysymys 21", "Selkokeskus, selkokirjoitusohjeet: sanat"),
     )
     doc_en = RuleDoc(
         title="Long compound",
-        what="Flags compounds of more than `max-chars` (default 20) characters or `max-parts` (default 3) parts and "
-        "suggests a phrase with genitive attributes instead. Established terms (terveyskeskus, sähköpostiosoite, "
-        "asiakaspalvelu…) are fine and kept whole in the paraphrase. Placeholders and URLs are never checked.",
+        what="Flags compounds of more than `max-chars` (default 20) characters or `max-parts` (default 3) parts. A "
+        "phrase with genitive attributes is suggested only when it is idiomatic Finnish: every later part takes a "
+        "genitive complement ('asiakastietojen muutos', 'lahjakortin saldo'), Voikko knows every part and the head "
+        "keeps the compound's case. Legal terms and names of institutions are never taken apart and mechanical "
+        "chains are never offered: the message then only advises. Established and common words are fine. "
+        "Placeholders and URLs are never checked.",
         why="A long compound is dense: the reader has to take it apart before understanding it. Kotus warns "
         "against needless compounds; Selkokeskus advises short words.",
         example=doc_fi.example,

@@ -170,10 +170,15 @@ class PassiveVoice(Rule):
     doc_fi = RuleDoc(
         title="Passiivi piilottaa tekijän",
         what="Merkitsee passiivin (”käsitellään”, ”lähetettiin”; tarkalla profiililla myös ”on käsitelty”), kun "
-        "virke puhuu lukijalle hänen omasta asiastaan (sinä- tai te-muoto, esim. ”hakemuksesi”) ja tekijä on siis "
-        "viestin lähettäjä. Ehdottaa me-muotoa, jonka verbi on taivutettu ja tarkistettu Voikolla. Yleisiä "
+        "virke puhuu lukijalle hänen omasta asiastaan (sinä- tai te-muoto, esim. ”hakemuksesi”). Me-muotoa ehdotetaan "
+        "vain, kun toimija on todennäköisesti viestin lähettäjä: jos samassa tai edellisessä virkkeessä mainitaan muu "
+        "toimija (tuomioistuin, viranomainen, myyjä, kuljetusyhtiö …), passiivia ei merkitä, ja jos toimija on lukija "
+        "itse (”Lasku maksetaan eräpäivään mennessä”, ”Tuote palautetaan varastollemme”), neuvotaan puhuttelemaan "
+        "häntä suoraan. Objekti saa aktiivin sijan: ”Tilaus lähetetään” → ”Lähetämme tilauksen”, ”Tuotteet "
+        "lähetetään” → ”Lähetämme tuotteet”; partitiivi ja omistusliitteinen muoto pysyvät. Jos objektin sijaa ei voi "
+        "varmistaa (paikkamerkki, rinnastus, monitulkintainen muoto), uudelleenkirjoitusta ei tarjota. Yleisiä "
         "toteamuksia (”Evästeitä käytetään sivuston toimintaan”) ja sääntöjä kuvaavia verbejä (voidaan, pidetään, "
-        "suositellaan) ei merkitä: niissä tekijä ei ole olennainen.",
+        "suositellaan) ei merkitä.",
         why="Passiivi jättää kertomatta, kuka toimii. Kotuksen virkakielitesti (kysymys 6) neuvoo nimeämään "
         "organisaation ja käyttämään me-muotoa; Selkokeskus suosii rakenteita, joissa joku tekee jotakin.",
         example="Hakemuksesi käsitellään kahden viikon kuluessa.",
@@ -184,9 +189,13 @@ class PassiveVoice(Rule):
     doc_en = RuleDoc(
         title="Passive hides the actor",
         what="Flags the impersonal passive ('käsitellään'; with the accurate profile also 'on käsitelty') when the "
-        "sentence speaks to the reader about their own matter (a sinä/te form such as 'hakemuksesi'), so the actor "
-        "is the sender. Suggests the me-form, generated and verified with Voikko. General statements ('Evästeitä "
-        "käytetään…') and rule-stating verbs (voidaan, pidetään, suositellaan) are not flagged: precision first.",
+        "sentence speaks to the reader about their own matter (a sinä/te form such as 'hakemuksesi'). The me-form is "
+        "offered only when the sender is the likely actor: another party named in the sentence or the one before "
+        "(a court, an authority, a seller, a carrier …) means no finding, and where the reader acts ('Lasku maksetaan "
+        "eräpäivään mennessä') the advice is to address them directly. The object takes the active's case "
+        "('Tilaus lähetetään' -> 'Lähetämme tilauksen', 'Tuotteet lähetetään' -> 'Lähetämme tuotteet'; partitives and "
+        "possessive forms stay); when that case cannot be verified (a placeholder, a coordination, an ambiguous form) "
+        "no rewrite is offered. General statements and rule-stating verbs (voidaan, pidetään, suositellaan) are not flagged.",
         why="The passive hides who acts. Kotus asks for the organisation or the me-form; Selkokeskus prefers "
         "structures in which someone does something.",
         example=doc_fi.example,
