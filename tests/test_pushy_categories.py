@@ -31,6 +31,12 @@ PRESSURE = {
         ("Jäsenetu umpeutuu lähipäivinä.", "Jäsenetu umpeutuu lähipäivinä"),
         ("Päättyy tänään!", "Päättyy tänään"),
         ("Ehdit vielä mukaan!", "Ehdit vielä"),
+        ("Tarjous päättyy!", "Tarjous päättyy"),
+        ("Alennus loppuu {countdown}", "Alennus loppuu"),
+        ("Etu päättyy {h} tunnin kuluttua.", "Etu päättyy {h} tunnin kuluttua"),
+        ("Kampanjaa on jäljellä {days} päivää.", "Kampanjaa on jäljellä {days} päivää"),
+        ("Enää muutama päivä aikaa!", "Enää muutama päivä aikaa"),
+        ("TARJOUS PÄÄTTYY PIAN!", "TARJOUS PÄÄTTYY PIAN"),
     ],
     "price-threat": [
         ("Hinnat nousevat pian.", "Hinnat nousevat pian"),
@@ -38,6 +44,7 @@ PRESSURE = {
         ("Tilaa ennen hinnankorotusta!", "ennen hinnankorotusta"),
         ("Kuukausimaksu kallistuu kohta.", "Kuukausimaksu kallistuu kohta"),
         ("Tilaa vielä vanhaan hintaan.", "vanhaan hintaan"),
+        ("Hinnat nousevat ensi viikolla, joten tilaa.", "Hinnat nousevat ensi viikolla"),
     ],
     "loss-framing": [
         ("Tätä hintaa et saa enää koskaan.", "et saa enää"),
@@ -47,6 +54,7 @@ PRESSURE = {
         ("Älä menetä tätä tilaisuutta!", "menetä tätä tilaisuutta"),
         ("Jos et tilaa nyt, joudut maksamaan täyden hinnan.", "joudut maksamaan täyden hinnan"),
         ("Muuten joudut aloittamaan alusta.", "joudut aloittamaan alusta"),
+        ("Maksat myöhemmin täyden hinnan.", "Maksat myöhemmin täyden hinnan"),
     ],
     "scarcity": [
         ("Enää {count} paikkaa vapaana.", "Enää {count} paikkaa vapaana"),
@@ -63,6 +71,8 @@ PRESSURE = {
         ("Muutkin ovat jo varanneet paikkansa.", "Muutkin ovat jo varanneet"),
         ("Tuhannet perheet ovat jo liittyneet.", "Tuhannet perheet ovat jo liittyneet"),
         ("Tätä tuotetta katsoo nyt 8 muuta.", "katsoo nyt 8 muuta"),
+        ("Muutkin haluavat tämän.", "Muutkin haluavat"),
+        ("Tämä tuote kiinnostaa muitakin.", "kiinnostaa muitakin"),
     ],
     "nagging": [
         ("Joko päätit?", "Joko päätit"),
@@ -79,6 +89,18 @@ PRESSURE = {
         ("Nyt on aikasi toimia!", "Nyt on aikasi toimia"),
         ("Nappaa omasi heti.", "Nappaa omasi heti"),
         ("Nyt on oikea aika tilata.", "Nyt on oikea aika tilata"),
+    ],
+    "fomo": [
+        ("Älä jää paitsi tästä!", "Älä jää paitsi"),
+        ("Älä anna tämän tilaisuuden mennä ohi.", "Älä anna tämän tilaisuuden mennä ohi"),
+        ("Älä missaa tätä!", "Älä missaa"),
+        ("Et halua jäädä paitsi.", "Et halua jäädä paitsi"),
+    ],
+    "forced-consent": [
+        ("Sinun täytyy hyväksyä evästeet.", "Sinun täytyy hyväksyä evästeet"),
+        ("Joudut sallimaan seurannan jatkaaksesi.", "Joudut sallimaan seurannan"),
+        ("Sinun pitää hyväksyä markkinointiviestit.", "Sinun pitää hyväksyä markkinointiviestit"),
+        ("Palvelun käyttö edellyttää, että hyväksyt kaikki evästeet.", "edellyttää, että hyväksyt kaikki evästeet"),
     ],
     "confirmshaming": [
         ("Ei kiitos, en halua säästää.", "Ei kiitos, en halua säästää"),
@@ -105,6 +127,11 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Hinta ei nouse sopimuskauden aikana.",
     "Sähkön hinta nousi viime vuonna.",
     "Kun kampanja päättyy, hinta palaa normaaliksi.",
+    "Tarjous päättyy, kun tuotteet on myyty.",
+    "Tarjous päättyy\n\n31.1.2027",
+    "Tutustu hinnastoon: hinnat nousivat viime vuonna.",
+    "Sinulla on 14 päivää aikaa palauttaa tuote.",
+    "Palautusaikaa on jäljellä 3 päivää.",
     "Ehdit muuttaa tilaustasi klo 12 asti.",
     # factual stock and counts
     "Tuotetta on varastossa 12 kpl.",
@@ -131,6 +158,8 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Voit hyväksyä tai hylätä evästeet.",
     "Jos hylkäät evästeet, jotkin toiminnot eivät ehkä toimi.",
     "Välttämättömät evästeet ovat pakollisia sivuston toiminnan kannalta.",
+    "Kirjautuminen edellyttää evästeiden sallimista.",
+    "Palvelu edellyttää, että hyväksyt käyttöehdot.",
     # a consequence stated in a reminder is not loss framing
     "Hei!\n\nLaskusi 123 on erääntynyt. Jos et maksa sitä 15.1. mennessä, joudut maksamaan viivästyskorkoa.\n\n"
     "Terveisin\nYritys Oy",
@@ -147,6 +176,9 @@ ORDER = "Hei Maija,\n\nkiitos tilauksestasi! Tilauksesi 12345 on vastaanotettu, 
     ("Tutustu lisäksi syksyn uutuuksiin!", "Tutustu lisäksi syksyn uutuuksiin"),
     ("Saatat pitää myös näistä.", "Saatat pitää myös näistä"),
     ("Osta samalla lisätakuu tuotteellesi!", "Osta samalla lisätakuu"),
+    ("Suosittelemme myös näitä tuotteita.", "Suosittelemme myös näitä tuotteita"),
+    ("Löydät myös uusimmat tarjoukset verkkokaupastamme.", "Löydät myös uusimmat tarjoukset"),
+    ("Kannattaa tutustua myös kesän uutuuksiin.", "Kannattaa tutustua myös kesän uutuuksiin"),
 ])
 def test_cross_sell_inside_an_order_confirmation(lint, line, core):
     assert_one(findings(lint, ORDER.format(line)), "upsell", core)
@@ -158,6 +190,8 @@ def test_cross_sell_inside_an_order_confirmation(lint, line, core):
     "Katso myös ohjeet tuotteen käyttöön.",
     "Voit seurata tilaustasi myös sovelluksessa.",
     "Jos sinulla on kysyttävää, ota yhteyttä.",
+    "Suosittelemme säilyttämään kuitin.",
+    "Löydät tilauksesi tiedot myös Omat sivut -palvelusta.",
 ])
 def test_help_inside_an_order_confirmation_is_not_cross_sell(lint, line):
     assert findings(lint, ORDER.format(line)) == []

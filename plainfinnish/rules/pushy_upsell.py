@@ -123,6 +123,7 @@ class Sentence:
         self.question = any(t.text.endswith("?") for t in ws[-2:])
         self.concrete = any(_DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in ws)
         self._where: dict[str, list[int]] = {}
+        self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
 
     def __len__(self) -> int:
         return len(self.ws)
@@ -190,11 +191,16 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
         # A countdown: "enää 2 päivää", "vain 48 tuntia aikaa"; not "toimitus kestää vain 2 päivää".
         # A vague one about an offer ("Tarjous voimassa vain muutaman päivän") is pressure too.
         if low in w["only"] and i + 2 < len(ws) and s.has(i + 2, "countdown_units"):
-            vague = s.has(i + 1, "vague_quantities") and bool(s.where("offer_nouns"))
             after = s.lower[i + 3] if i + 3 < len(ws) else ""
+            vague = s.has(i + 1, "vague_quantities") and (bool(s.where("offer_nouns")) or after in w["countdown_words"])
             if (ws[i + 1].like_num or vague) and (vague or low == "enää" or after in w["countdown_words"]) \
                     and not concrete:
                 yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
+        # "Kampanjaa on jäljellä {days} päivää", "Tarjousaikaa jäljellä 3 päivää": time left on an offer
+        if low in w["countdown_words"] and not concrete and i + 2 < len(ws) and s.where("offer_nouns") \
+                and (is_number(ws[i + 1]) or s.has(i + 1, "vague_quantities")) and s.has(i + 2, "countdown_units"):
+            offer = s.near("offer_nouns", i, 3, 0)
+            yield Hit(offer if offer is not None else i, i + 2, "false-urgency", "countdown")
         # "hinta pätee enää hetken", "etu on voimassa vielä hetken": an undated, short time left
         if low in w["still_words"] and not concrete and i + 1 < len(ws):
             short = next((j for j in range(i + 1, min(i + 3, len(ws))) if s.has(j, "short_times")), None)
@@ -213,11 +219,20 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
         # and a headline with no subject at all: "Päättyy tänään!".
         if s.has(i, "end_verbs") and not negated(t) and not concrete and not conditional(s, i):
             when = s.near("vague_times", i, 3, 3)
+            # a countdown: "päättyy {h} tunnin kuluttua", "loppuu 3 päivän päästä"
+            rel = next((j + 2 for j in range(i + 1, min(i + 3, len(ws) - 2)) if is_number(ws[j])
+                        and s.has(j + 1, "countdown_units") and s.lower[j + 2] in {"kuluttua", "päästä", "sisällä"}), None)
+            when = when if when is not None else rel
             offer = s.near("offer_nouns", i, 5, 3)
             headline = offer is None and len(ws) <= 4 and i <= 1 and person_form(t, "3")
             if when is not None and (offer is not None or headline):
                 span = [when, i] + ([offer] if offer is not None else [])
                 yield Hit(min(span), max(span), "false-urgency", "ending-soon")
+            # A headline "Tarjous päättyy!" with no date, or over a countdown placeholder: the
+            # end is announced and the date withheld. A date on the next line makes it information.
+            elif when is None and offer is not None and offer < i and len(ws) <= 4 and person_form(t, "3") \
+                    and not s.followed_by_date:
+                yield Hit(offer, i, "false-urgency", "ending-undated")
         # "Tämä hinta ei palaa huomenna"
         if s.has(i, "return_verbs") and negated(t):
             offer = s.near("offer_nouns", i, 4, 0)
@@ -237,16 +252,21 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     ws = s.ws
     for i in s.where("rise_words"):
-        if negated(ws[i]) or conditional(s, i):
-            continue
+        tenses = {f.get("Tense") for f in readings(ws[i])}
+        if negated(ws[i]) or conditional(s, i) or ("Past" in tenses and "Pres" not in tenses):
+            continue  # "hinnat nousivat viime vuonna" reports, it does not threaten
         price = s.near("price_nouns", i, 4, 3) if not s.has(i, "price_nouns") else i
         if price is None:
             continue
         triggers = [j for j in s.where("rise_triggers") if i - 3 <= j <= i + 3]
         before = [j for j in range(max(0, i - 3), i) if s.lower[j] == "ennen"]
-        if not triggers and not before:
+        # in marketing an undated "next week" or an order beside it presses too:
+        # "Osta nyt – hinnat nousevat ensi viikolla"
+        soon = [j + 1 for j in range(i + 1, min(i + 3, len(ws) - 1)) if s.lower[j] == "ensi"]
+        pressed = not ctx.service and (soon or any(is_imperative(x) for x in ws))
+        if not triggers and not before and not pressed:
             continue
-        span = [i, price] + triggers + before
+        span = [i, price] + triggers + before + soon
         yield Hit(phrase_start(ws, min(span)), max(span), "price-threat", "rise")
         return
     # "Tilaa vielä vanhaan hintaan": the old price is about to go
@@ -346,6 +366,11 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
         unknown_miss = not analyses(t) and s.lower[i].startswith(tuple(w["fomo_unknown_prefixes"]))
         if s.has(i, "fomo_verbs") or unknown_miss:
             yield Hit(phrase_start(ws, i), i, "fomo", "miss")
+        # "Älä anna tilaisuuden mennä ohi", "etu lipuu ohi"
+        if s.lower[i] == "ohi" and i and s.has(i - 1, "pass_verbs"):
+            chance = next((j for j in range(max(0, i - 5), i) if s.has(j, "chance_nouns") or s.has(j, "offer_nouns")), None)
+            if chance is not None:
+                yield Hit(phrase_start(ws, chance), i, "fomo", "pass-by")
         if stay in s.forms[i]:
             j = next((k for k in range(i + 1, min(i + 4, len(ws))) if s.lower[k] == beside), None)
             if j is not None:
@@ -387,13 +412,13 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 continue
     # Counted activity: "jo 5 000 asiakasta on tilannut", "12 henkilöä katsoo tätä nyt",
     # "Muutkin ovat jo varanneet", "Tuhannet suomalaiset ovat jo vaihtaneet meille".
-    triggers = s.where("proof_triggers")
-    if not triggers:
-        return
+    others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and feat(ws[i], "Clitic") == "Kin"]
+    if not s.where("proof_triggers") and not others:
+        return  # "muutkin", "muitakin": others do it too
     for i, t in enumerate(ws):
         counted = (is_number(t) and i + 1 < len(ws) and s.has(i + 1, "crowd_nouns")) or \
             (s.has(i, "crowd_numbers") and ws[i].pos_ in {"NOUN", "PRON", "NUM", "ADJ"}) or \
-            ("muu" in s.forms[i] and ws[i].pos_ == "PRON" and (is_number(ws[i - 1]) if i else False or feat(t, "Clitic") == "Kin"))
+            ("muu" in s.forms[i] and ws[i].pos_ == "PRON" and ((i > 0 and is_number(ws[i - 1])) or feat(t, "Clitic") == "Kin"))
         if not counted:
             continue
         verb = s.near("activity_verbs", i, 4, 6)
@@ -530,8 +555,8 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     for i in s.where("browse_verbs"):
         t = ws[i]
-        invited = is_imperative(t) or (i and (second_person(ws[i - 1]) or s.has(i - 1, "worth_verbs"))
-                                      and not negated(ws[i - 1]))
+        invited = is_imperative(t) or s.has(i, "recommend_verbs") or (second_person(t) and not negated(t)) or (
+            i and (second_person(ws[i - 1]) or s.has(i - 1, "worth_verbs")) and not negated(ws[i - 1]))
         if not invited or conditional(s, i):
             continue
         also = s.near("also_words", i, 1, 3)
@@ -542,7 +567,7 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
         liking = "pitää" in s.forms[i] and also is not None and i + 2 < len(ws) and ws[also + 1].pos_ == "PRON" \
             if also is not None and also + 1 < len(ws) else False
         if also is not None and (product is not None or liking):
-            start = i - 1 if not is_imperative(t) else i
+            start = i if is_imperative(t) or s.has(i, "recommend_verbs") or second_person(t) else i - 1
             yield Hit(start, product if product is not None else also + 1, "upsell", "cross-sell")
             return
 
@@ -699,6 +724,8 @@ class PushyUpsell(Rule):
             ws = [t for t in sentence if not t.is_space and not (t.is_punct and t.text not in {"!", "?", "+"})]
             if ws:
                 sentences.append(Sentence(ws))
+        for s, nxt in zip(sentences, sentences[1:]):
+            s.followed_by_date = nxt.concrete and len(nxt) <= 4
         ctx = context_of(doc, sentences) if sentences else None
         spans: list[tuple[int, int, str, str]] = []
         for s in sentences:
