@@ -219,3 +219,131 @@ def test_any_bytes_decode_or_are_a_clear_input_error(data: bytes) -> None:
         assert str(err).startswith("x.txt: ") and "\n" not in str(err)
         return
     assert "\x00" not in source.text
+
+
+# -- issue 17: the classes of hostile input ---------------------------------------------------------
+
+def _escape(fmt: str, code: int) -> str:
+    """Code point `code` written as the format's own escape (raw where the format has none: an
+    editor's buffer can hold any code point, a lone surrogate included)."""
+    if fmt in ("json", "yaml"):
+        return f"\\u{code:04x}" if code <= 0xFFFF else (f"\\U{code:08x}" if fmt == "yaml" else chr(code))
+    if fmt in ("html", "markdown"):
+        return f"&#x{code:x};"
+    if fmt == "fluent":
+        return f'{{"\\u{code:04x}"}}' if code <= 0xFFFF else f'{{"\\U{code:06x}"}}'
+    return chr(code)
+
+
+_TEMPLATES = {"x.json": '{{"a": "{}"}}', "x.yaml": 'a: "{}"\n', "x.html": "<p>{}</p>\n", "x.md": "{}\n",
+              "x.ftl": "a = {}\n", "x.txt": "{}\n", "x.po": 'msgid "a"\nmsgstr "{}"\n'}
+_CODES = st.one_of(st.integers(0xD800, 0xDFFF), st.integers(0x20, 0x10FFFF), st.sampled_from([0x0D, 0x2028, 0xFEFF, 0x301]))
+
+
+@pytest.mark.parametrize("name", sorted(_TEMPLATES))
+def test_escapes_and_lone_surrogates_never_crash_and_keep_positions(name: str) -> None:
+    fmt = readers.detect_format(name)
+    assert fmt is not None
+
+    @budget(25)
+    @given(st.lists(st.tuples(st.sampled_from(WORDS), _CODES), min_size=1, max_size=8))
+    def run(parts: list[tuple[str, int]]) -> None:
+        body = " ".join(f"{word} {_escape(fmt, code)}" for word, code in parts) + " reklamaationne käsittely."
+        text = _TEMPLATES[name].format(body)
+        try:
+            check_document(name, text)
+        except InputError as err:  # a format that forbids the character: one line naming the file
+            assert str(err).startswith(f"{name}: ") and "\n" not in str(err)
+
+    run()
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                         st.sampled_from(["findings", "stats", "key", "rule", "severity", "message", "start", "end",
+                                          "suggestions", "text", "safe", "readability", "words", "wiio", "x"]),
+                         inner, max_size=6),
+                     max_leaves=30)
+
+
+def test_cache_entries_of_any_shape_are_a_miss_or_well_formed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from plainfinnish.cache import Cache
+    from plainfinnish.rules.base import Finding
+
+    cache = Cache(tmp_path_factory.mktemp("cache"))
+    key = "ab" * 32
+    path = cache._path(key)
+    path.parent.mkdir(parents=True)
+
+    @budget(300)
+    @given(_JSON, st.booleans())
+    def run(value: object, keyed: bool) -> None:
+        if keyed and isinstance(value, dict):
+            value = {**value, "key": key}
+        path.write_text(json.dumps(value), encoding="utf-8")
+        hit = cache.get(key)
+        if hit is not None:
+            findings, stats = hit
+            assert isinstance(stats, dict) and all(isinstance(f, Finding) for f in findings)
+
+    run()
+
+
+def _frames(bodies: list[bytes]) -> bytes:
+    return b"".join(b"Content-Length: %d\r\n\r\n" % len(b) + b for b in bodies)
+
+
+def _framed(chunks: list[bytes]) -> list[bytes | str]:
+    import asyncio
+
+    from plainfinnish.lsp.framing import Framer
+
+    feed = iter(chunks)
+
+    async def read() -> bytes:
+        return next(feed, b"")
+
+    out: list[bytes | str] = []
+    asyncio.run(Framer(read).messages(out.append))
+    return out
+
+
+_GARBAGE = st.lists(st.one_of(st.binary(max_size=40), st.sampled_from(
+    [b"\r\n", b"\r\n\r\n", b"{", b"}", b'{"jsonrpc": "2.0"}', b"Content-Type: x\r\n", b"Content-Length: \r\n",
+     b"Content-Length: 99999999999\r\n\r\n", b"Content-Length: 3\r\n\r\n", b"\n\n"])), max_size=8)
+
+
+def test_malformed_lsp_framing_never_loses_the_next_good_message() -> None:
+    good = json.dumps({"jsonrpc": "2.0", "id": 7, "method": "shutdown"}).encode()
+
+    @budget(300)
+    @given(_GARBAGE, st.integers(1, 50))
+    def run(garbage: list[bytes], chunk: int) -> None:
+        stream = b"".join(garbage) + b"\r\n\r\n" + _frames([good, good])
+        chunks = [stream[i:i + chunk] for i in range(0, len(stream), chunk)]
+        out = _framed(chunks)
+        if b"content-length" not in b"".join(garbage).lower():
+            assert out.count(good) >= 1, out  # the first may be eaten by the garbage's own framing
+        assert out[-1] == good
+
+    run()
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x.md", "x.html"])
+def test_runs_of_punctuation_and_long_unpunctuated_lines_end(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLAINFINNISH_TIME_BUDGET", "20")
+    fmt = readers.detect_format(name)
+    assert fmt is not None
+    run_of = st.tuples(st.sampled_from(["! ", "? ", "?!", ". ", "… ", "*a ", "tilaus ", "tilaus\n", "– ", "!!!", "- "]),
+                       st.integers(100, 3_000))
+
+    @budget(10)
+    @given(st.lists(run_of, min_size=1, max_size=3))
+    def run(runs: list[tuple[str, int]]) -> None:
+        text = "".join(piece * count for piece, count in runs) + " Reklamaationne käsittely."
+        try:
+            check_document(name, text)
+        except InputError as err:
+            assert "took over 20 s" in str(err)
+
+    run()
