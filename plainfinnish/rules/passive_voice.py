@@ -67,6 +67,10 @@ def perfect_me_form(lemma: str) -> str | None:
 _NOMINAL = ("nimisana", "laatusana", "nimisana_laatusana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi")
 _OBJECT_CASES = ("nimento", "osanto", "omanto", "kohdanto")
 _COORDINATING = {"ja", "tai", "sekä", "eli", "vai"}
+_PERSONAL = {"minä", "sinä", "hän", "me", "te", "he"}
+# A relative pronoun before the passive stays in place; as the object of the me-form the
+# nominative singular turns accusative ('joka lähetetään' -> 'jonka lähetämme').
+_RELATIVE_OBJECT = {"joka": "jonka", "mikä": "minkä"}
 
 
 def _bare_nominative(a: "Analysis") -> bool:
@@ -93,8 +97,8 @@ def _as_object(tokens: list["Token"], lower_first: bool) -> str | None:
             return None  # the readings disagree on whether its case must change
         text = t.text.lower() if k == 0 and lower_first and a.pos != "PROPN" else t.text
         if a.case == "nimento" and a.number == "singular" and not a.possessive:
-            if a.word_class == "asemosana":
-                return None  # 'se', 'tämä': the accusative is not the genitive form
+            if a.word_class == "asemosana" and a.baseform.lower() in _PERSONAL:
+                return None  # 'hän' -> 'hänet': not the genitive form ('se' -> 'sen', 'tämä' -> 'tämän' are)
             form = noun_form(a.baseform, "omanto", "singular")
             if form is None:
                 return None
@@ -286,6 +290,14 @@ class PassiveVoice(Rule):
         if any(t._.is_placeholder for t in neighbours):
             return None  # '{tuote} lähetetään': its case cannot be changed
         verb_end = verb.idx + len(verb.text)
+        prev = next((t for t in reversed(doc[sentence.start:verb.i]) if not t.is_space), None)
+        pa = prev._.analysis if prev is not None else None
+        if prev is not None and pa is not None and pa.word_class == "asemosana" and pa.baseform.lower() in ("joka", "mikä"):
+            if _open_nominative(sentence, verb, []):
+                return None
+            if prev.lower_ in _RELATIVE_OBJECT:
+                return prev.idx, verb_end, f"{follow_case(prev.text, _RELATIVE_OBJECT[prev.lower_])} {form}"
+            return verb.idx, verb_end, follow_case(verb.text, form)  # 'joita', 'jonka', 'jotka' stay
         rest = [t for t in doc[verb.i + 1:min(verb.i + 4, sentence.end)] if not t.is_space]
         if len(rest) > 1 and rest[0].lower_ in _COORDINATING and rest[1]._.analysis is not None \
                 and rest[1]._.analysis.person == "4":
