@@ -61,6 +61,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "max-file-size": ("a positive number of bytes", _is_int),
     "rules": ("a table of rule tables", lambda v: isinstance(v, dict)),
     "readers": ("a table of reader options", lambda v: isinstance(v, dict)),
+    "extend": ("the path of a configuration file to build on", lambda v: isinstance(v, str) and v.strip() != ""),
 }
 
 DEFAULT_INCLUDE = ["**/*"]
@@ -84,6 +85,7 @@ class Config:
     max_file_size: int = 5_000_000
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     readers: dict[str, Any] = field(default_factory=dict)
+    sources: list[Path] = field(default_factory=list)  # the files merged into this one, base first (`extend`)
 
     @property
     def root(self) -> Path:
@@ -129,8 +131,9 @@ class Config:
         )
 
 
-def load_file(path: Path) -> Config:
-    """Read and validate one configuration file."""
+def load_file(path: Path, _chain: tuple[Path, ...] = ()) -> Config:
+    """Read and validate one configuration file, and the file it `extend`s (as ruff does: the
+    base's settings, overridden key by key by this file's)."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -148,12 +151,42 @@ def load_file(path: Path) -> Config:
     else:
         table = raw
         prefix = ""
-    return from_table(table, path, prefix)
+    config = from_table(table, path, prefix)
+    if "extend" not in table:
+        return config
+    base_path = (path.parent / Path(table["extend"]).expanduser()).resolve()
+    if base_path in _chain or base_path == path.resolve():
+        raise ConfigError(str(path), f"'{prefix}extend': {table['extend']} extends this file again (a loop)")
+    base = load_file(base_path, (*_chain, path.resolve()))
+    return _merge(base, config, table)
+
+
+#: Table key -> Config attribute, for keys whose value simply replaces the base's.
+_REPLACED = {"profile": "profile", "language": "language", "include": "include", "wordlists": "wordlists",
+             "fail-on": "fail_on", "select": "select", "ignore": "ignore", "max-file-size": "max_file_size"}
+
+
+def _merge(base: Config, own: Config, table: dict[str, Any]) -> Config:
+    from dataclasses import replace
+
+    merged = replace(base, path=own.path, sources=[*base.sources, *own.sources])
+    for key, attribute in _REPLACED.items():
+        if key in table:
+            setattr(merged, attribute, getattr(own, attribute))
+    if "exclude" in table:
+        merged.exclude = own.exclude
+    elif "extend-exclude" in table:
+        merged.exclude = base.exclude + table["extend-exclude"]
+    merged.formats = {**base.formats, **own.formats}
+    merged.readers = {**base.readers, **own.readers}
+    merged.rules = {rule: {**base.rules.get(rule, {}), **own.rules.get(rule, {})}
+                    for rule in [*base.rules, *(r for r in own.rules if r not in base.rules)]}
+    return merged
 
 
 def from_table(table: dict[str, Any], path: Path | None, prefix: str = "") -> Config:
     where = str(path) if path else "configuration"
-    config = Config(path=path)
+    config = Config(path=path, sources=[path] if path else [])
     for key, value in table.items():
         if key not in SCHEMA:
             known = ", ".join(sorted(SCHEMA))

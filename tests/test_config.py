@@ -81,3 +81,55 @@ def test_api_lint_takes_a_config_table(lint):
     assert findings == []
     (finding,) = lint(LONG, select=["long-sentence"])
     assert (finding.line, finding.column, finding.text) == (1, 1, LONG)
+
+
+# 29 words: over the default limit of 25, under 30.
+TWENTY_EIGHT = ("Jos paketti ei ole tullut perille kahden viikon kuluessa tilauksesta, kerro siitä meille lomakkeella tai "
+                "puhelimitse, niin etsimme lähetyksen kuljetusyhtiön kanssa ja lähetämme sinulle uuden paketin ilman "
+                "lisämaksua heti.")
+
+
+def nested_project(tmp_path, nested: str):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.plainfinnish]\nexclude = [\"drafts/**\"]\n[tool.plainfinnish.rules.long-sentence]\nmax-words = 30\n",
+        encoding="utf-8")
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / ".plainfinnish.toml").write_text(nested, encoding="utf-8")
+    page = tmp_path / "faq" / "toimitus.md"
+    page.write_text(f"# Toimitus\n\n{TWENTY_EIGHT}\n", encoding="utf-8")
+    assert len(TWENTY_EIGHT.split()) == 29
+    return page
+
+
+def test_extend_builds_on_the_root_configuration(tmp_path):
+    page = nested_project(tmp_path, 'extend = "../pyproject.toml"\n[rules.long-sentence]\nseverity = "error"\n')
+    report, proc = check_json("--select", "long-sentence", str(page))
+    assert proc.returncode == 0, proc.stderr  # max-words = 30 comes from the root
+    page.write_text(f"# Toimitus\n\n{TWENTY_EIGHT} {TWENTY_EIGHT.replace('.', ',')} ja kiitos.\n", encoding="utf-8")
+    report, proc = check_json("--select", "long-sentence", str(page))
+    (finding,) = report["files"][0]["findings"]
+    assert finding["severity"] == "error"  # the nested file's own setting, merged into the root's
+
+
+def test_without_extend_the_nearest_file_replaces_the_root(tmp_path):
+    page = nested_project(tmp_path, '[rules.long-sentence]\nseverity = "error"\n')
+    report, proc = check_json("--select", "long-sentence", str(page))
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["long-sentence"]  # the default 25 words
+
+
+def test_show_settings_names_the_merged_files(tmp_path):
+    from conftest import run_cli
+
+    page = nested_project(tmp_path, 'extend = "../pyproject.toml"\nextend-exclude = ["old/**"]\n')
+    proc = run_cli("check", "--show-settings", "--select", "jargon,long-sentence", str(page))
+    assert proc.returncode == 0, proc.stderr
+    assert f"merged in this order: {tmp_path / 'pyproject.toml'}, {tmp_path / 'faq' / '.plainfinnish.toml'}" in proc.stdout
+    assert 'exclude = ["drafts/**", "old/**"]' in proc.stdout
+    assert "max-words = 30" in proc.stdout and 'select = ["jargon", "long-sentence"]' in proc.stdout
+
+
+def test_extend_loop_is_an_error_naming_the_file(tmp_path):
+    page = nested_project(tmp_path, 'extend = ".plainfinnish.toml"\n')
+    _, proc = check_json(str(page))
+    assert proc.returncode == 2
+    assert ".plainfinnish.toml" in proc.stderr and "extend" in proc.stderr
