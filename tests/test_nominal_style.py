@@ -97,3 +97,12 @@ def test_construction_without_one_clause_gets_a_note_only(lint) -> None:
 ])
 def test_definitions_headings_and_praise_are_left_alone(lint, text) -> None:
     assert found(lint, text) == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Otamme yhteyttä tilaukseesi liittyen.", "liittyen"),
+    ("Hinta määräytyy sopimukseen perustuen.", "perustuen"),
+    ("Toimitus viivästyy sääoloista johtuen.", "johtuen"),
+])
+def test_postposition_infinitives_get_no_manner_form(lint, text, span) -> None:
+    assert found(lint, text) == [(span, [])]

@@ -255,6 +255,8 @@ class NominalStyle(Rule):
         elif kind == "temporal":
             verb = finite_form(lemma, person, number)
             clause = f"kun {verb}" if verb else None
+        elif token.lower_ in _data()["postposition_infinitives"]:
+            clause = None  # 'liittyen' is 'concerning', not a manner: 'liittymällä' would mislead
         else:  # manner: 'käyttäen' -> 'käyttämällä'
             from plainfinnish.nlp.inflect import paradigm
 
