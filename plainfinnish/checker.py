@@ -47,6 +47,7 @@ class CheckOptions:
     jobs: int | None = None
     quiet: bool = False
     color: str = "auto"  # text output: auto, always, never
+    respect_gitignore: bool = True  # walking folders skips what git ignores
     fix_only: bool = False  # apply safe fixes, report nothing (the check reports what is left)
 
 
@@ -107,7 +108,7 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
 
     cache = Cache(None if not options.use_cache else (options.cache_dir or default_dir()))
     file_paths = [p for p in paths if str(p) != "-"]
-    targets = collect_files(file_paths, finder, errors) if file_paths else []
+    targets = collect_files(file_paths, finder, errors, options.respect_gitignore) if file_paths else []
     fail_on = options.fail_on or "warning"
     items: list[_Item] = []
 

@@ -92,9 +92,10 @@ def note(message: str) -> None:
     typer.echo(f"plainfinnish: note: {message}", err=True)
 
 
-def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Path, bool]]:
+def collect_files(paths: list[Path], finder, errors: list[str], respect_gitignore: bool = True) -> list[tuple[Path, bool]]:
     """Expand paths into files: (path, given explicitly). Directories are walked without
-    following symlinks (no loops), skipping VCS and tool folders and excluded globs."""
+    following symlinks (no loops), skipping VCS and tool folders, excluded globs and (unless
+    told not to) what git ignores; a file named explicitly is always checked."""
     from plainfinnish.config import glob_matches
     from plainfinnish.readers import detect_format
 
@@ -146,9 +147,28 @@ def collect_files(paths: list[Path], finder, errors: list[str]) -> list[tuple[Pa
                 if real not in seen:
                     seen.add(real)
                     out.append((file, False))
+        if respect_gitignore and len(out) > before:
+            ignored = gitignored(path, [file for file, _ in out[before:]])
+            out[before:] = [(file, explicit) for file, explicit in out[before:] if file not in ignored]
         if len(out) == before and not broken:
             errors.append(f"{path}: no files to check (looked for {', '.join(sorted(_extensions()))})")
     return out
+
+
+def gitignored(folder: Path, files: list[Path]) -> set[Path]:
+    """The files git ignores (.gitignore, .git/info/exclude, the global excludes file), asked of
+    git itself in one call; nothing outside a git work tree or without git."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder, capture_output=True, timeout=60,
+                              input=b"\0".join(os.fsencode(file.resolve()) for file in files) + b"\0")
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if proc.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    ignored = {os.fsdecode(name) for name in proc.stdout.split(b"\0") if name}
+    return {file for file in files if str(file.resolve()) in ignored}
 
 
 def _extensions() -> set[str]:
@@ -180,6 +200,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel processes [default: cores].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: no summary line.")] = False,
     color: Annotated[Color, typer.Option(help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.auto,
+    respect_gitignore: Annotated[bool, typer.Option("--respect-gitignore/--no-respect-gitignore", help="Skip files git ignores when walking folders.")] = True,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved configuration of each path and the files it was merged from; check nothing.")] = False,
 ) -> None:
     """Check files for jargon, long sentences, missing next steps and pushy wording."""
@@ -204,6 +225,7 @@ def check(
         jobs=jobs,
         quiet=quiet,
         color=color.value,
+        respect_gitignore=respect_gitignore,
     )
     if show_settings:
         raise typer.Exit(_show_settings(paths, options))
