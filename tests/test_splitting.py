@@ -152,3 +152,10 @@ def test_no_joint_after_a_full_stop_inside_the_sentence(lint) -> None:
     findings = lint(text, select=["long-sentence"], rules={"long-sentence": {"max-words": 8}})
     for f in findings:
         assert "Illalla 37 cm." not in " ".join(s.text for s in f.suggestions)
+
+
+def test_silla_as_pronoun_keeps_its_place(lint) -> None:
+    # ', sillä on takuu' is 'it has a warranty': the pronoun stays ('Sillä on …'), nothing is dropped
+    text = "Lähetimme sinulle uuden laitteen viime viikolla, sillä on kahden vuoden takuu ja ilmainen huolto."
+    assert split_of(lint, text) == ("Lähetimme sinulle uuden laitteen viime viikolla. "
+                                    "Sillä on kahden vuoden takuu ja ilmainen huolto.")

@@ -178,7 +178,10 @@ def _split(sentence: "Span") -> list[Clause]:
         prev = doc[t.i - 1] if t.i > sentence.start else None
         # "kevät- ja syyskaudella": the coordinator joins the parts of a compound, not clauses
         hyphen_joined = prev is not None and len(prev.text) > 1 and prev.text.endswith("-")
-        if t.lower_ in coordinators and not hyphen_joined:
+        nxt = doc[t.i + 1] if t.i + 1 < sentence.end else None
+        # "…, sillä on takuu": 'sillä' is the pronoun ('it has'), not the conjunction 'for'
+        pronoun = t.lower_ == "sillä" and nxt is not None and nxt._.analysis is not None and nxt._.analysis.baseform == "olla"
+        if t.lower_ in coordinators and not hyphen_joined and not pronoun:
             if first and current.conj is None:
                 current.conj = t
                 current.start = t.i + 1
@@ -187,7 +190,7 @@ def _split(sentence: "Span") -> list[Clause]:
                 current.end = t.i
                 clauses.append(_close(current, finite))
                 current, finite = Clause(t.i + 1, t.i + 1, conj=t), False
-                current.listed = colon or _continues_list(prev, doc[t.i + 1] if t.i + 1 < sentence.end else None)
+                current.listed = colon or _continues_list(prev, nxt)
                 continue
         if first and not t.is_punct:
             kind, is_opener = _opening_kind(t, data)
