@@ -458,8 +458,9 @@ def overdue_without_consequence(doc: "Doc") -> bool:
         conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
         for k, t in enumerate(toks):
             lem = verb_bases(t)
-            if lem & od["words"]:
-                overdue = True
+            if lem & od["words"] or (t.lower_ in od["surface"] and any(lemmas(x) & od["bill_nouns"] for x in toks)
+                                     and any(x.lemma_ == "olla" for x in toks[max(0, k - 2): k])):
+                overdue = True  # "on (vielä) maksamatta", not "voit jättää maksut maksamatta"
             elif "saada" in lem and is_negated(t) and any(lemmas(x) & od["unpaid_objects"] for x in toks[k + 1: k + 5]):
                 overdue = True  # "Emme ole vielä saaneet maksuasi"
             if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
@@ -479,10 +480,14 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
     to the customer, which tells them what comes next (it arrives)."""
     ns = data()["next_step"]
     verbs = ns["dispatch_verbs"]
-    if not status_sentence(sentence) or not any(lemmas(t) & ns["dispatch_subjects"] for t in toks):
+    if not any(lemmas(t) & ns["dispatch_subjects"] for t in toks):
         return False
-    return any((is_past_passive_participle(t) or is_passive_finite(t, "Past")) and verb_bases(t) & verbs
-               and not in_subordinate_clause(t) for t in toks)
+    sent = status_sentence(sentence) and any(
+        (is_past_passive_participle(t) or is_passive_finite(t, "Past")) and verb_bases(t) & verbs
+        and not in_subordinate_clause(t) for t in toks)
+    arrived = any((is_past_active_participle(t) or person_form(t, "3", tense="Past")) and verb_bases(t) & ns["arrival_verbs"]
+                  and not is_negated(t) and not in_subordinate_clause(t) for t in toks)
+    return sent or arrived
 
 
 def ended(toks: list["Token"]) -> bool:
@@ -532,12 +537,20 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 if kind is None:
                     kind, actor = "passive", False
             elif t.lemma_ == "olla" and not is_negated(t):
-                nxt = [x.lower_ for x in toks[k + 1: k + 3]]
-                if any(n in ns["on_the_way"] for n in nxt):
+                nxt = [x.lower_ for x in toks[k + 1: k + 4]]
+                if any(n in ns["on_the_way"] for n in nxt[:2]):
                     kind = kind or "on-the-way"
+                elif any(n in ns["olla_actions"] for n in nxt):
+                    kind = kind or "contact"  # "Olemme sinuun yhteydessä tarvittaessa"
+                elif timed and any(n in ns["valid_words"] for n in nxt[:2]):
+                    kind = kind or "valid-until"  # "Pääsysi on voimassa 31.1. asti"
+                elif timed and any(_DATE.match(x.text) for x in toks) and any(lemmas(x) & ns["next_words"] for x in toks):
+                    kind = kind or "next-event"  # "Seuraava veloituspäivä on 1.2."
             elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
                     lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
                 kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
+        if kind is None and any(lemmas(t) & data()["overdue"]["consequence_nouns"] for t in toks):
+            kind = "consequence"  # "Laskuun lisätään viivästyskorko"
         if kind is None and dispatched(sentence, toks):
             kind = "dispatched"
         if kind is None and ended(toks):
@@ -566,6 +579,16 @@ def last_paragraph(doc: "Doc") -> tuple[int, int]:
         if any(c.isalpha() for c in block) and not any(block.startswith(s) for s in signoffs):
             return m.start(), m.end()
     return start, end
+
+
+def is_heading_key(key: str | None) -> bool:
+    """A locale string whose key names a title, subject line or button ("shipped.title",
+    "email.subject"): it heads a message whose body says the rest, so it is not judged alone."""
+    if not key:
+        return False
+    last = re.split(r"[.:/\[\]]+", key.strip(".:/[]"))[-1].lower()
+    return any(last == h or last.startswith(h + "_") or last.endswith("_" + h)
+               for h in data()["service"]["heading_keys"])
 
 
 class MissingNextStep(Rule):
@@ -659,7 +682,7 @@ class MissingNextStep(Rule):
         forced = self.applies(context)
         if forced is False:
             return
-        if not words(doc):
+        if not words(doc) or (forced is None and is_heading_key(context.message_key)):
             return
         verdict = classify(doc)
         if not (forced or verdict.is_service):
