@@ -9,10 +9,11 @@ per-word-form cache, so a rule that needs no morphology costs nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -80,12 +81,15 @@ def ud_features(analysis: Analysis) -> dict[str, str]:
 
 def best_analysis(token: Token) -> Analysis | None:
     """The Voikko reading that agrees best with the token's POS and morphology."""
-    analyses = _analyses(token)
+    return facts(token.doc).analysis[token.i]
+
+
+def _best(text: str, analyses: tuple[Analysis, ...], pos: int, morph: str) -> Analysis | None:
     if not analyses:
         return None
-    if len(analyses) == 1 or not token.pos:
+    if len(analyses) == 1 or not pos:
         return analyses[0]
-    return analyses[_best_index(token.text, token.pos_, str(token.morph))]
+    return analyses[_best_index(text, POS_NAMES[pos], morph)]
 
 
 @lru_cache(maxsize=100_000)
@@ -108,10 +112,8 @@ def _best_index(text: str, pos_: str, morph: str) -> int:
 
 
 def _analyses(token: Token) -> tuple[Analysis, ...]:
-    lex = token.lex
-    if lex.is_space or lex.is_punct or _is_placeholder(token):
-        return ()
-    return voikko.analyze(token.text)
+    """All Voikko readings of the token (none for spaces, punctuation and placeholders)."""
+    return facts(token.doc).analyses[token.i]
 
 
 def _is_placeholder(token: Token) -> bool:
@@ -124,6 +126,101 @@ def _is_placeholder(token: Token) -> bool:
     return message.is_placeholder(token.idx, token.idx + len(text))
 
 
+# --- Per-token facts the rules share, computed once per Doc --------------------------------------
+#
+# Rules ask "is this verb negated?", "where does its sentence start?", "what word came before?"
+# for many tokens. Walking back over the sentence for each token is quadratic in one long
+# sentence (a run of '!' or an unpunctuated list of 20,000 words), and `Token.sent` scans too.
+# These arrays answer each question in O(1) after one linear pass over the Doc.
+
+#: Forms of the negation verb (and the negative imperative) that make a following verb a connegative.
+NEGATION_FORMS = frozenset({"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"})
+#: Tokens that end a clause inside a sentence.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "-"})
+#: How many words before a verb a negation verb may stand ("en ole vielä saanut": 'saanut' is within 3).
+NEGATION_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DocFacts:
+    """Per-token indices and flags, one list entry per token of the Doc."""
+
+    sent_start: list[int]  # the first token of the token's sentence
+    sent_end: list[int]  # one past the last token of the token's sentence
+    prev_word: list[int]  # the previous non-space token in the same sentence, or -1
+    negated: list[bool]  # a negation verb among the NEGATION_REACH words before, in the same sentence
+    analyses: list[tuple[Analysis, ...]]  # every Voikko reading (none for spaces, punctuation, placeholders)
+    analysis: list[Analysis | None]  # the reading that agrees with the token's POS and morphology
+
+
+def facts(doc: Doc) -> DocFacts:
+    """The Doc's per-token facts (computed on first use, then kept with the Doc)."""
+    found = doc.user_data.get("plainfinnish.facts")
+    if found is None or len(found.sent_start) != len(doc):
+        found = doc.user_data["plainfinnish.facts"] = _compute_facts(doc)
+    return found
+
+
+def _compute_facts(doc: Doc) -> DocFacts:
+    n = len(doc)
+    rows = doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, LOWER, LEMMA, ORTH, POS, MORPH]).tolist() if n else []
+    strings = doc.vocab.strings
+    negators = {strings.add(w) for w in NEGATION_FORMS}
+    lemma_ei = strings.add("ei")
+    sent_start = [0] * n
+    sent_end = [n] * n
+    prev_word = [-1] * n
+    negated = [False] * n
+    readings: list[tuple[Analysis, ...]] = [()] * n
+    chosen: list[Analysis | None] = [None] * n
+    start = 0
+    last = -1  # the last non-space token of the current sentence
+    recent: list[bool] = []  # negation flags of the last words in the current sentence
+    for i, (is_start, is_space, is_punct, lower, lemma, orth, pos, morph) in enumerate(rows):
+        if i and is_start == 1:
+            for j in range(start, i):
+                sent_end[j] = i
+            start, last, recent = i, -1, []
+        sent_start[i] = start
+        prev_word[i] = last
+        negated[i] = any(recent)
+        if is_space:
+            continue
+        last = i
+        if is_punct:
+            continue
+        recent.append(lemma == lemma_ei or lower in negators)
+        if len(recent) > NEGATION_REACH:
+            recent.pop(0)
+        text = strings[orth]
+        if text.startswith(PLACEHOLDER_WORD) and _is_placeholder(doc[i]):
+            continue
+        found = readings[i] = voikko.analyze(text)
+        chosen[i] = _best(text, found, pos, strings[morph] if morph else "")
+    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen)
+
+
+def seen_in_clause(doc: Doc, words: frozenset[str]) -> list[bool]:
+    """Per token: does one of `words` (lower-case forms) stand before it in its clause (since the
+    sentence start or the last comma, semicolon, colon or dash)? Cached per Doc and word set."""
+    key = ("plainfinnish.seen_in_clause", words)
+    found = doc.user_data.get(key)
+    if found is not None and len(found) == len(doc):
+        return found
+    out = [False] * len(doc)
+    seen = False
+    for token in doc:
+        if token.is_sent_start:
+            seen = False
+        out[token.i] = seen
+        if token.text in CLAUSE_BREAKS:
+            seen = False
+        elif token.lower_ in words:
+            seen = True
+    doc.user_data[key] = out
+    return out
+
+
 def register_extensions() -> None:
     if not Doc.has_extension("message"):
         Doc.set_extension("message", default=None)
@@ -131,6 +228,8 @@ def register_extensions() -> None:
         Token.set_extension("is_placeholder", getter=_is_placeholder)
         Token.set_extension("analyses", getter=_analyses)
         Token.set_extension("analysis", getter=best_analysis)
+        Token.set_extension("negated", getter=lambda t: facts(t.doc).negated[t.i])
+        Token.set_extension("sent_bounds", getter=lambda t: (facts(t.doc).sent_start[t.i], facts(t.doc).sent_end[t.i]))
 
 
 register_extensions()
