@@ -205,7 +205,7 @@ def test_rule_page_is_complete() -> None:
 
     for page in (RULE.doc_fi, RULE.doc_en):
         assert page.what and page.why and page.example and page.use_instead and page.fix_safety and page.references
-    assert set(RULE.options) == {"allow", "alternatives"}
+    assert set(RULE.options) == {"allow", "alternatives", "specialist"}
 
 
 @pytest.mark.parametrize(("sentence", "span", "suggestion"), [

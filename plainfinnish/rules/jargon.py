@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 # Where one clause ends and another begins: a multi-word pattern never reaches across these.
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", "ja", "tai", "mutta", "sekä", "että", "kun", "jos", "koska", "joka",
-                  "jotka", "mikä", "mitkä", "kuin"}
-_EXPLAINERS = {"eli", "=", "tarkoittaa", "lyhenne"}
+                  "jotka", "mikä", "mitkä", "kuin", "eli"}
 
 
 @dataclass
@@ -58,6 +57,12 @@ class Jargon(Rule):
             {}, "Taulukko perusmuoto = [\"vaihtoehto\", …], joka korvaa sanaluettelon vaihtoehdot.",
             "A table lemma = [\"alternative\", …] that overrides the wordlists' alternatives.",
         ),
+        "specialist": Option(
+            "auto", "Erikoistermimalli sanaluetteloiden ulkopuolisille sanoille: \"on\", \"off\" tai \"auto\" (päällä, "
+            "jos mallin kehitysaineistolla mitattu tarkkuus riittää; docs/specialist.md).",
+            "The specialist-term model for words outside the wordlists: \"on\", \"off\" or \"auto\" (on when the "
+            "model's measured precision meets its target; docs/specialist.md).",
+        ),
     }
     doc_fi = RuleDoc(
         title="Erikoiskieli ja kapulakieli",
@@ -66,8 +71,12 @@ class Jargon(Rule):
         "tunnistetaan perusmuodon kautta Voikon analyysilla: kaikki taivutusmuodot, liitepartikkelit (-kin, -kaan, "
         "-han, -pa), omistusliitteet ja yhdyssanat, joiden osana sana on (`reklamaationne`, "
         "`reklamaatiolomakkeella`, `asiakasreklamaatio`). Monisanaiset rakenteet (`suorittaa maksu`) löytyvät "
-        "missä tahansa taivutusmuodossa ja suomen sallimassa sanajärjestyksessä saman lauseen sisältä. Lyhennettä "
-        "ei merkitä enää sen jälkeen, kun se on selitetty, esim. `arvonlisävero (alv)`. Ilmoitus kertoo sanan "
+        "missä tahansa taivutusmuodossa ja suomen sallimassa sanajärjestyksessä saman lauseen sisältä. Termiä tai "
+        "lyhennettä ei merkitä siellä, missä se selitetään, eikä sen jälkeen (`arvonlisävero (alv)`, `reklamaatio eli "
+        "valitus`, `X:llä tarkoitetaan …`). Määritelty termi (`(jäljempänä Palvelu)`), lain nimi (`laki sähköisen "
+        "viestinnän palveluista`), lainaus ja asiakkaan valinnan kehuminen (`Teit hyvän päätöksen`) jätetään rauhaan. "
+        "Asetuksella `specialist = \"on\"` sääntö vihjaa myös sanaluetteloiden ulkopuolisista erikoistermeistä "
+        "(docs/specialist.md). Ilmoitus kertoo sanan "
         "luokan ja syyn; ehdotus on taivutettu korvattavan sanan muotoon. Rakenteista, joille ei ole sanasta sanaan "
         "sopivaa korvaajaa, annetaan neuvo (`Postin toimesta` → `Kerro tekijä: Posti tekee …`). Velvoitusta "
         "ilmaiseva `tulla` + perusmuoto (`hakemus tulee lähettää`) ehdotetaan muotoon `pitää lähettää`.",
@@ -97,8 +106,12 @@ class Jargon(Rule):
         "matched by lemma through Voikko: every inflected form, clitics (-kin, -kaan, -han, -pa), possessive "
         "suffixes and compounds containing the word (`reklamaationne`, `reklamaatiolomakkeella`, "
         "`asiakasreklamaatio`). Multi-word constructions (`suorittaa maksu`) are found in any inflection and any "
-        "word order Finnish allows within one clause. An abbreviation explained at first use "
-        "(`arvonlisävero (alv)`) is not flagged after that. The message names the category and the reason; the "
+        "word order Finnish allows within one clause. A term or abbreviation "
+        "explained where it stands is not flagged there or after (`arvonlisävero (alv)`, `reklamaatio eli valitus`, "
+        "`X:llä tarkoitetaan …`). A defined term (`(jäljempänä Palvelu)`), a statute's title (`laki sähköisen "
+        "viestinnän palveluista`), quoted text and praise of the customer's choice (`Teit hyvän päätöksen`) are left "
+        "alone. With `specialist = \"on\"` the rule also hints at specialist terms outside the wordlists "
+        "(docs/specialist.md). The message names the category and the reason; the "
         "suggestion is inflected to the form of the word it replaces. Constructions with no word-for-word "
         "replacement get advice instead (`Postin toimesta` → `Kerro tekijä: Posti tekee …`). The necessive `tulla` + "
         "1st infinitive (`hakemus tulee lähettää`) is suggested as `pitää lähettää`.",
@@ -121,6 +134,7 @@ class Jargon(Rule):
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
         from plainfinnish import wordlists
+        from plainfinnish.nlp.term_context import term_context
 
         config = context.settings.get("config")
         lexicon = wordlists.load(list(getattr(config, "wordlists", []) or []))
@@ -136,11 +150,16 @@ class Jargon(Rule):
             taken = {t.i for m in multi for t in m.tokens}
             matches.extend(multi)
             matches.extend(m for m in single if m.head.i not in taken)
-        matches = self._drop_explained_abbreviations(matches)
+        listed = {t.i for m in matches for t in m.tokens}
+        terms = term_context(doc)
+        matches = [m for m in matches if not _in_definition_or_quote(m, terms)]
+        matches = self._drop_explained(matches)
         matches = wordlists.keep_in_sense(matches, doc)  # an entry's everyday sense is not jargon
         matches.sort(key=lambda m: m.start)
         for match in matches:
             yield self._finding(match, context, overrides, severity_fixed, lexicon)
+        if self._specialist_on(context.options.get("specialist", "auto"), config):
+            yield from self._specialist(doc, context, listed, terms, allow, severity_fixed)
 
     @staticmethod
     def _overrides(table: Any, config: Any) -> dict[str, list[str]]:
@@ -364,16 +383,67 @@ class Jargon(Rule):
                 return i
         return next((i for i, w in enumerate(pattern) if w not in PATTERN_WILDCARDS), 0)
 
-    # --- abbreviations explained at first use ---------------------------------------------------
+    # --- terms explained at first use ----------------------------------------------------------
 
     @staticmethod
-    def _drop_explained_abbreviations(matches: list[Match]) -> list[Match]:
-        explained_at: dict[int, int] = {}  # id(entry) -> token index of its explanation
+    def _drop_explained(matches: list[Match]) -> list[Match]:
+        """A term explained where it stands ("arvonlisävero (alv)", "oikaisuvaatimus eli …") is not
+        flagged there or after; an unexplained earlier use still is."""
+        from plainfinnish.nlp.term_context import is_explained
+
+        explained_at: dict[int, int] = {}  # id(entry) -> token index of its first explanation
         for m in matches:
-            if m.entry.is_abbreviation and len(m.tokens) == 1 and _is_explained(m.head):
-                explained_at.setdefault(id(m.entry), m.head.i)
-                explained_at[id(m.entry)] = min(explained_at[id(m.entry)], m.head.i)
+            if len(m.tokens) == 1 and is_explained(m.head):
+                explained_at[id(m.entry)] = min(explained_at.get(id(m.entry), m.head.i), m.head.i)
         return [m for m in matches if not (id(m.entry) in explained_at and m.head.i >= explained_at[id(m.entry)])]
+
+    # --- specialist terms beyond the wordlists --------------------------------------------------
+
+    @staticmethod
+    def _specialist_on(setting: Any, config: Any) -> bool:
+        from plainfinnish.nlp import specialist
+
+        if setting not in ("auto", "on", "off"):
+            where = str(getattr(config, "path", None) or "configuration")
+            raise ConfigError(where, f"'rules.jargon.specialist' must be \"auto\", \"on\" or \"off\", not {setting!r}")
+        return setting == "on" or (setting == "auto" and bool(specialist.model()["default_on"]))
+
+    def _specialist(self, doc: "Doc", context: RuleContext, listed: set[int], terms: Any, allow: set[str],
+                    severity_fixed: bool) -> Iterator[Finding]:
+        """Words no wordlist holds that the specialist model judges a term (docs/specialist.md): at
+        their first use in the message, with advice and no rewrite (nothing verified to offer)."""
+        from plainfinnish.nlp import specialist
+        from plainfinnish.nlp.term_context import is_explained
+
+        model = specialist.model()
+        seen: set[str] = set()
+        for token in doc:
+            if token.i in listed or token.i in terms.protected:
+                continue
+            judgement = specialist.judge(token)
+            if judgement is None or judgement.score < model["threshold"]:
+                continue
+            lemma = judgement.lemma.lower()
+            if lemma in seen or lemma in allow or lemma in terms.defined:
+                continue
+            seen.add(lemma)
+            if is_explained(token):
+                continue
+            kind_fi, kind_en = _KINDS[judgement.kind]
+            message = context.say(
+                f"Erikoistermiltä näyttävä sana: '{token.text}' ({kind_fi}). Selitä se ensimmäisellä käyttökerralla "
+                "tai sano asia lukijalle tutummin sanoin.",
+                f"Looks like a specialist term: '{token.text}' ({kind_en}). Explain it at first use or say it in "
+                "words the reader knows.",
+            )
+            finding = self.finding(
+                context, token.idx, token.idx + len(token.text), message,
+                data={"category": "specialist", "lemma": judgement.lemma, "kind": judgement.kind,
+                      "score": round(judgement.score, 3), "alternatives": []},
+            )
+            if not severity_fixed:
+                finding.severity = "warning" if judgement.score >= model["confident"] else "info"
+            yield finding
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -652,20 +722,24 @@ def _connected(tokens: list["Token"]) -> bool:
     return all(t.head.i in ids or any(c.i in ids for c in t.children) for t in tokens)
 
 
-def _is_explained(token: "Token") -> bool:
-    """'arvonlisävero (alv)', 'alv (arvonlisävero)', 'alv eli arvonlisävero', 'arvonlisävero eli alv'."""
-    doc = token.doc
-    prev = doc[token.i - 1] if token.i > 0 else None
-    prev2 = doc[token.i - 2] if token.i > 1 else None
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    nxt2 = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and prev2 is not None and prev2.is_alpha:
+def _in_definition_or_quote(match: Match, terms: Any) -> bool:
+    """A match inside a quotation, a statute's title or a definition, a term the message defines,
+    or a construction praising the customer's choice ("Teit hyvän valinnan")."""
+    from plainfinnish.nlp.term_context import is_praise
+
+    if any(t.i in terms.protected for t in match.tokens):
         return True
-    if nxt is not None and nxt.text == "(" and nxt2 is not None and nxt2.is_alpha:
+    if match.analysis is not None and match.analysis.baseform.lower() in terms.defined:
         return True
-    if nxt is not None and nxt.lower_ in _EXPLAINERS:
-        return True
-    return prev is not None and prev.lower_ in _EXPLAINERS and prev2 is not None and prev2.is_alpha
+    return len(match.tokens) > 1 and any(is_praise(t) for t in match.tokens)
+
+
+_KINDS = {
+    "loan": ("lainasana", "a loan word"),
+    "compound": ("harvinainen yhdyssana", "a rare compound"),
+    "derived": ("harvinainen johdos", "a rare derivation"),
+    "rare": ("harvinainen sana", "a rare word"),
+}
 
 
 RULE = Jargon

@@ -109,15 +109,18 @@ def _as_object(tokens: list["Token"], lower_first: bool) -> str | None:
 
 def _phrase_before(sentence: "Span", verb: "Token") -> list["Token"] | None:
     """The noun phrase right before the verb ('Uusi laskusi | lähetetään'), up to four words;
-    None when it is only part of a coordinated or listed phrase ('Tilaus ja lasku lähetetään')."""
+    None when it is only part of a coordinated or listed phrase ('Tilaus ja lasku lähetetään').
+    Looks back six words at most: the rule stays linear in the sentence."""
     doc = sentence.doc
-    words = [t for t in doc[sentence.start:verb.i] if not t.is_space]
+    words = [t for t in doc[max(sentence.start, verb.i - 8):verb.i] if not t.is_space][-6:]
     k = len(words)
     while k > 0 and len(words) - k < 4 and _nominal(words[k - 1]):
         k -= 1
     phrase = words[k:]
     if k > 0 and (words[k - 1].text == "," or (words[k - 1].lower_ in _COORDINATING and (k < 2 or words[k - 2].text != ","))):
         return None  # listed, or a coordinated verb sharing its object ('käsitellään ja lähetetään')
+    if k > 0 and _nominal(words[k - 1]):
+        return None  # a longer phrase than four words
     return phrase
 
 
@@ -284,13 +287,12 @@ class PassiveVoice(Rule):
         from plainfinnish.nlp.inflect import follow_case
 
         doc = sentence.doc
-        words = [t for t in sentence if not t.is_space]
         neighbours = [t for t in (doc[verb.i - 1] if verb.i > sentence.start else None,
                                   doc[verb.i + 1] if verb.i + 1 < sentence.end else None) if t is not None]
         if any(t._.is_placeholder for t in neighbours):
             return None  # '{tuote} lähetetään': its case cannot be changed
         verb_end = verb.idx + len(verb.text)
-        prev = next((t for t in reversed(doc[sentence.start:verb.i]) if not t.is_space), None)
+        prev = next((t for t in reversed(doc[max(sentence.start, verb.i - 3):verb.i]) if not t.is_space), None)
         pa = prev._.analysis if prev is not None else None
         if prev is not None and pa is not None and pa.word_class == "asemosana" and pa.baseform.lower() in ("joka", "mikä"):
             if _open_nominative(sentence, verb, []):
@@ -306,7 +308,7 @@ class PassiveVoice(Rule):
         if before is None:
             return None
         if before:
-            first = before[0].i == words[0].i
+            first = before[0].i == next(t.i for t in sentence if not t.is_space)
             obj = _as_object(before, lower_first=first)
             if obj is None or _open_nominative(sentence, verb, before):
                 return None

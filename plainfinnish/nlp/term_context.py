@@ -1,0 +1,156 @@
+"""Where a word is no jargon finding, whatever it is: computed once per message.
+
+- inside a quotation, a statute's title ("laki sähköisen viestinnän palveluista (917/2014)") or a
+  definition ("(jäljempänä Palvelu)", "Palvelulla tarkoitetaan …"): the word is *protected*;
+- a term defined in the message is not jargon anywhere in it (*defined* lemmas);
+- a term explained where it stands ("oikaisuvaatimus eli pyyntö …", "valitusohje
+  (valitusosoitus)") is *explained* from there on.
+
+One left-to-right pass over the Doc; the data (marker words, limits) is plainfinnish/data/term_context.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CACHE_KEY = "plainfinnish.term_context"
+_ELATIVE = "sisaeronto"
+
+
+def _data() -> dict[str, Any]:
+    from plainfinnish import datafiles
+
+    return datafiles.load("term_context")
+
+
+@dataclass(frozen=True)
+class TermContext:
+    protected: frozenset[int]  # token indices never flagged
+    defined: frozenset[str]  # lower-case lemmas of the terms the message defines
+
+
+def term_context(doc: "Doc") -> TermContext:
+    found = doc.user_data.get(_CACHE_KEY)
+    if found is None or found[0] != len(doc):
+        found = doc.user_data[_CACHE_KEY] = (len(doc), _compute(doc))
+    return found[1]
+
+
+def _lemmas(token: "Token") -> set[str]:
+    return {a.baseform.lower() for a in token._.analyses} or {token.lower_}
+
+
+def _defining(token: "Token", verbs: set[str]) -> bool:
+    """'tarkoittaa' / 'tarkoitetaan' stating a meaning (3rd person or passive), not "tarkoitat"."""
+    return any(a.baseform.lower() in verbs and a.person in ("3", "4") for a in token._.analyses)
+
+
+def _compute(doc: "Doc") -> TermContext:
+    data = _data()
+    protected: set[int] = set()
+    defined: set[str] = set()
+    n = len(doc)
+    quotes: list[int] = []
+    law_heads = set(data["law_heads"])
+    law_suffixes = tuple(data["law_suffixes"])
+    markers = set(data["definition_markers"])
+    verbs = set(data["explaining_verbs"])
+    for i, token in enumerate(doc):
+        text = token.text
+        if text in data["quotes"]:
+            quotes.append(i)
+            continue
+        lemmas = _lemmas(token) if token.is_alpha else set()
+        if any(lemma.endswith(law_suffixes) for lemma in lemmas):
+            protected.add(i)  # "kuluttajansuojalaki"
+        if lemmas & law_heads:
+            protected.update(_title(doc, i, data["max_title_words"]))
+        if token.lower_ in markers and i > 0 and doc[i - 1].text == "(":
+            # "(jäljempänä 'Palvelu')": the parenthesis defines the words in it
+            close = next((j for j in range(i + 1, min(n, i + 8)) if doc[j].text == ")"), None)
+            if close is not None:
+                protected.update(range(i - 1, close + 1))
+                defined.update(lemma for j in range(i + 1, close) if doc[j].is_alpha for lemma in _lemmas(doc[j]))
+        if lemmas & verbs and not token.is_sent_start and _defining(token, verbs):
+            # "Palvelulla tarkoitetaan …": the words before the verb name the defined term
+            first = token._.sent_bounds[0] if token.has_extension("sent_bounds") else token.sent.start
+            words = [j for j in range(max(first, i - data["max_definiendum_words"]), i) if doc[j].is_alpha]
+            if words and not any(doc[j].is_punct and doc[j].text not in "()" for j in range(words[0], i)):
+                protected.update(words)
+                defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
+    # a quotation: the words between two marks, when the marks pair up within a short reach
+    for open_, close_ in zip(quotes[::2], quotes[1::2]):
+        if close_ - open_ <= data["max_quote_tokens"]:
+            protected.update(range(open_ + 1, close_))
+    return TermContext(frozenset(protected), frozenset(defined))
+
+
+def _title(doc: "Doc", i: int, reach: int) -> range:
+    """A statute's title from its head word over genitive attributes to the elative topic word
+    ("laki sähköisen viestinnän palveluista"), and the statute number after it ("(917/2014)");
+    only the head when the words after it are no such title ("lain mukaan")."""
+    end = i
+    for j in range(i + 1, min(len(doc), i + reach + 1)):
+        cases = {a.case for a in doc[j]._.analyses} if doc[j].is_alpha else set()
+        if _ELATIVE in cases:
+            end = j
+            break
+        if "omanto" not in cases:
+            break  # only genitive attributes stand between ("sähköisen viestinnän"): no title
+    if end > i and end + 3 < len(doc) and doc[end + 1].text == "(" and doc[end + 3].text == ")" \
+            and any(c.isdigit() for c in doc[end + 2].text):
+        end += 3
+    return range(i, end + 1)
+
+
+def is_explained(token: "Token") -> bool:
+    """The word is glossed where it stands: 'arvonlisävero (alv)', 'alv (arvonlisävero)',
+    'oikaisuvaatimus eli pyyntö …', '… eli oikaisuvaatimus', 'X:llä tarkoitetaan …'."""
+    data = _data()
+    doc = token.doc
+    i = token.i
+    explainers = set(data["explainers"])
+    prev = doc[i - 1] if i > 0 else None
+    prev2 = doc[i - 2] if i > 1 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    nxt2 = doc[i + 2] if i + 2 < len(doc) else None
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and prev2 is not None and prev2.is_alpha:
+        return _abbreviation(token) or _abbreviation(prev2) or _agree(prev2, token)  # "selitys (termi)"
+    if nxt is not None and nxt.text == "(" and nxt2 is not None and nxt2.is_alpha:
+        # "termi (selitys)": a short gloss in the term's own case, not an aside
+        # ("rekisterinpitäjälle (tietojen siirrettävyys)" names a right; it explains nothing)
+        close = next((j for j in range(i + 2, min(len(doc), i + 3 + data["max_gloss_words"])) if doc[j].text == ")"), None)
+        if close is None:
+            return False
+        gloss = [doc[j] for j in range(i + 2, close)]
+        if _abbreviation(token) or (len(gloss) == 1 and _abbreviation(gloss[0])):
+            return True  # "ALV (arvonlisävero)", "arvonlisävero (alv)"
+        return any(g.is_alpha and _agree(token, g) for g in gloss)
+    if nxt is not None and nxt.text == "," and nxt2 is not None:
+        nxt = nxt2  # "oikaisuvaatimus, eli …"
+    if nxt is not None and (nxt.lower_ in explainers or _defining(nxt, set(data["explaining_verbs"]))):
+        return True
+    return prev is not None and prev.lower_ in explainers and prev2 is not None and prev2.is_alpha
+
+
+def _agree(a: "Token", b: "Token") -> bool:
+    """Two words can stand for each other: they share a case ("häiriötilanteessa (sähkökatkossa)";
+    a verb or a number is no gloss)."""
+    cases = {r.case for r in a._.analyses if r.case}
+    return bool(cases & {r.case for r in b._.analyses if r.case})
+
+
+def _abbreviation(token: "Token") -> bool:
+    analyses = token._.analyses
+    return any(a.word_class == "lyhenne" for a in analyses) or (not analyses and token.text.isupper())
+
+
+def is_praise(noun: "Token") -> bool:
+    """The noun has a praising attribute right before it ("hyvän valinnan", "erinomainen päätös")."""
+    if noun.i == 0:
+        return False
+    return bool(_lemmas(noun.doc[noun.i - 1]) & set(_data()["praise"]))
