@@ -525,10 +525,12 @@ class Jargon(Rule):
         """The alternative in the form of the word it replaces. When the word's readings differ
         ("kontaktoimme": present or past), one suggestion per form, none of them safe."""
         from plainfinnish.nlp.inflect import fit
-
-        forms: list[tuple[str, bool]] = []
         from plainfinnish.nlp.verify import in_context
 
+        agreed = _agreeing_form(match, alternative)
+        if agreed is not None:
+            return [self._shape(match, agreed, False)]
+        forms: list[tuple[str, bool]] = []
         for reading in in_context(match.head, (match.analysis, *match.others)):
             form = fit(alternative, match.surface or match.head.text, reading, match.part_start, match.part_end)
             if form not in forms:
@@ -588,6 +590,29 @@ def _category_label(entry: "Entry", context: RuleContext) -> str:
     form = noun_form(words[-1], "osanto") if words else None
     label = " ".join([*words[:-1], form]) if form else entry.category_fi
     return label[:1].upper() + label[1:]
+
+
+def _agreeing_form(match: Match, alternative: str) -> str | None:
+    """An abbreviated attribute shows no case ("ko. tuotteen"): its alternative takes the case and
+    number of the noun right after it ("tämän tuotteen"), when that noun has only one."""
+    from dataclasses import replace
+
+    from plainfinnish.nlp.inflect import follow_case, inflect
+
+    surface = match.surface or match.head.text
+    if match.analysis is None or match.analysis.word_class != "lyhenne" or not surface.endswith("."):
+        return None
+    doc = match.head.doc
+    after = match.tokens[-1].i + 1
+    if after >= len(doc) or doc[after].is_sent_start:
+        return None
+    nouns = [a for a in doc[after]._.analyses if a.word_class == "nimisana" and a.case]
+    # a possessive suffix hides the case ("tilauksesi": nominative or genitive, singular or plural)
+    if not nouns or any(a.possessive for a in nouns) or len({(a.case, a.number) for a in nouns}) != 1:
+        return None
+    target = replace(nouns[0], possessive=None, focus=None, kysymysliite=False, participle=None, comparison=None)
+    form = inflect(alternative, target)
+    return follow_case(surface, form) if form else None
 
 
 def _fixed_phrase(alternative: str) -> bool:
