@@ -23,7 +23,16 @@ def test_past_tense_is_kept(lint) -> None:
 
 
 def test_accurate_profile_flags_agentless_perfect_passive(lint) -> None:
-    assert ("on toimitettu", ["olemme toimittaneet"]) in found(lint, "Tilauksesi on toimitettu noutopisteeseen.", "accurate")
+    assert ("on toimitettu", ["Olemme toimittaneet tilauksesi"]) in found(lint, "Tilauksesi on toimitettu noutopisteeseen.", "accurate")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tilaus on lähetetty sinulle eilen.", "Olemme lähettäneet tilauksen"),
+    ("Sinulle on lähetetty uusi lasku.", "olemme lähettäneet uuden laskun"),
+    ("Tuotteet on lähetetty sinulle.", "Olemme lähettäneet tuotteet"),
+])
+def test_perfect_passive_object_takes_the_active_case(lint, text, expected) -> None:
+    assert found(lint, text, "accurate") == [("on lähetetty", [expected])]
 
 
 @pytest.mark.parametrize("text", [

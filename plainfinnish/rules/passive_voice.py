@@ -281,30 +281,32 @@ class PassiveVoice(Rule):
                             data={"verb": a.baseform, "me_form": form})
 
     @staticmethod
-    def _rewrite(sentence: "Span", verb: "Token", form: str) -> tuple[int, int, str] | None:
+    def _rewrite(sentence: "Span", verb: "Token", form: str, last: "Token | None" = None) -> tuple[int, int, str] | None:
         """(start, end, text) of the me-form with its object in the active's case, or None when the
-        object cannot be found and converted (a placeholder, a pronoun, a coordinated phrase)."""
+        object cannot be found and converted (a placeholder, a pronoun, a coordinated phrase).
+        `verb` .. `last` is the passive ('lähetetään', or 'on lähetetty')."""
         from plainfinnish.nlp.inflect import follow_case
 
         doc = sentence.doc
-        neighbours = [t for t in (doc[verb.i - 1] if verb.i > sentence.start else None,
+        first_verb, verb = verb, last if last is not None else verb
+        neighbours = [t for t in (doc[first_verb.i - 1] if first_verb.i > sentence.start else None,
                                   doc[verb.i + 1] if verb.i + 1 < sentence.end else None) if t is not None]
         if any(t._.is_placeholder for t in neighbours):
             return None  # '{tuote} lähetetään': its case cannot be changed
         verb_end = verb.idx + len(verb.text)
-        prev = next((t for t in reversed(doc[max(sentence.start, verb.i - 3):verb.i]) if not t.is_space), None)
+        prev = next((t for t in reversed(doc[max(sentence.start, first_verb.i - 3):first_verb.i]) if not t.is_space), None)
         pa = prev._.analysis if prev is not None else None
         if prev is not None and pa is not None and pa.word_class == "asemosana" and pa.baseform.lower() in ("joka", "mikä"):
             if _open_nominative(sentence, verb, []):
                 return None
             if prev.lower_ in _RELATIVE_OBJECT:
                 return prev.idx, verb_end, f"{follow_case(prev.text, _RELATIVE_OBJECT[prev.lower_])} {form}"
-            return verb.idx, verb_end, follow_case(verb.text, form)  # 'joita', 'jonka', 'jotka' stay
+            return first_verb.idx, verb_end, follow_case(first_verb.text, form)  # 'joita', 'jonka', 'jotka' stay
         rest = [t for t in doc[verb.i + 1:min(verb.i + 4, sentence.end)] if not t.is_space]
         if len(rest) > 1 and rest[0].lower_ in _COORDINATING and rest[1]._.analysis is not None \
                 and rest[1]._.analysis.person == "4":
             return None  # 'käsitellään ja lähetetään': one object for both verbs
-        before = _phrase_before(sentence, verb)
+        before = _phrase_before(sentence, first_verb)
         if before is None:
             return None
         if before:
@@ -312,7 +314,7 @@ class PassiveVoice(Rule):
             obj = _as_object(before, lower_first=first)
             if obj is None or _open_nominative(sentence, verb, before):
                 return None
-            return before[0].idx, verb_end, f"{follow_case(before[0].text if first else verb.text, form)} {obj}"
+            return before[0].idx, verb_end, f"{follow_case(before[0].text if first else first_verb.text, form)} {obj}"
         between, phrase = _phrase_after(sentence, verb)
         if phrase:
             after = doc[phrase[-1].i + 1] if phrase[-1].i + 1 < sentence.end else None
@@ -320,10 +322,10 @@ class PassiveVoice(Rule):
             if obj is None or (after is not None and after._.is_placeholder) or _open_nominative(sentence, verb, phrase):
                 return None
             middle = doc.text[verb_end:phrase[0].idx]
-            return verb.idx, phrase[-1].idx + len(phrase[-1].text), follow_case(verb.text, form) + middle + obj
+            return first_verb.idx, phrase[-1].idx + len(phrase[-1].text), follow_case(first_verb.text, form) + middle + obj
         if _open_nominative(sentence, verb, []):
             return None
-        return verb.idx, verb_end, follow_case(verb.text, form)
+        return first_verb.idx, verb_end, follow_case(first_verb.text, form)
 
     def _perfect(self, context: RuleContext, token: "Token", general: set[str]) -> Finding | None:
         """'on käsitelty' with no agent: 'olemme käsitelleet'."""
@@ -347,10 +349,11 @@ class PassiveVoice(Rule):
         )
         suggestions = []
         start, end = min(olla.idx, token.idx), max(olla.idx + len(olla.text), token.idx + len(token.text))
-        if participle and olemme and olla.i == token.i - 1:
-            from plainfinnish.nlp.inflect import follow_case
-
-            suggestions.append(Suggestion(f"{follow_case(olla.text, olemme)} {participle}", safe=False, start=start, end=end))
+        rewrite = self._rewrite(token.sent, olla, f"{olemme} {participle}", last=token) \
+            if participle and olemme and olla.i == token.i - 1 else None
+        if rewrite:
+            r_start, r_end, text = rewrite
+            suggestions.append(Suggestion(text, safe=False, start=r_start, end=r_end))
         return self.finding(context, start, end, message, suggestions=suggestions, data={"verb": lemma})
 
 
