@@ -17,7 +17,7 @@ from plainfinnish import readers
 from plainfinnish.budget import Budget, BudgetExceeded
 from plainfinnish.config import Config, validate_rules
 from plainfinnish.document import Message, ReadResult, SourceText, readable
-from plainfinnish.errors import ConfigError, InputError
+from plainfinnish.errors import ConfigError, InputError, PlainfinnishError
 from plainfinnish.nlp.verify import gate
 from plainfinnish.rules import available
 from plainfinnish.rules.base import Finding, RuleContext, severity_rank
@@ -256,6 +256,11 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
                     stats_per_message.append(doc_stats(doc))
         except BudgetExceeded:
             raise over_budget(source.path, "checking", budget) from None
+        except PlainfinnishError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a bug in a rule must not lose the other files' report
+            raise PlainfinnishError(source.path, f"internal error while checking: {type(err).__name__}: {err} "
+                                                 "(please report it)") from err
     suppressions = Suppressions(result.directives, set(available()), source.path)
     findings = [f for f in findings if not suppressions.suppressed(f)]
     for problem in suppressions.problems:
