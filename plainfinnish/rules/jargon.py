@@ -87,8 +87,10 @@ class Jargon(Rule):
         use_instead="Jos valituksenne koskee kyseistä tuotetta, maksaminen siirtyy.",
         fix_safety="Yksittäisen sanan ehdotus on turvallinen, kun Voikko on vahvistanut taivutetun muodon (sama "
         "sija, luku, persoona, tapaluokka ja omistusliite) eikä sanaluettelo merkitse sanaa harkintaa vaativaksi "
-        "(`safe = false`). Jos muotoa ei saada vahvistettua, ehdotetaan perusmuotoa, joka on taivutettava käsin; "
-        "monisanaisten rakenteiden ja lyhenteiden ehdotukset on aina tarkistettava. Neuvoa (`Kerro tekijä: …`) ei "
+        "(`safe = false`) ja kun korjattu virke läpäisee tarkistuksen (docs/suggestions.md: tunnettu sana, sama "
+        "muoto, ympäröivät sanat sopivat yhä, yhdyssanan osa ei toistu). Jos muotoa ei saada vahvistettua, ilmoitus "
+        "kertoo perusmuodon ja että se on taivutettava, eikä korjausta tarjota; monisanaisten rakenteiden ja "
+        "lyhenteiden ehdotukset on aina tarkistettava. Neuvoa (`Kerro tekijä: …`) ei "
         "sovelleta automaattisesti.\n\n"
         "Asetukset: `allow` (lista perusmuotoja, joita ei merkitä), `alternatives` (taulukko perusmuoto → "
         "vaihtoehdot) ja ylätason `wordlists` (organisaation omat sanaluettelot).",
@@ -122,8 +124,10 @@ class Jargon(Rule):
         use_instead=doc_fi.use_instead,
         fix_safety="A single-word suggestion is safe when Voikko has verified the inflected form (same case, "
         "number, person, mood and possessive suffix) and the wordlist does not mark the entry as needing "
-        "judgement (`safe = false`). When no form verifies, the base form is offered and must be inflected by "
-        "hand; suggestions for multi-word constructions and abbreviations always need review. Advice "
+        "judgement (`safe = false`), and when the rewritten sentence passes the verification gate "
+        "(docs/suggestions.md: a known word, the same form, the words around still agree, no compound part "
+        "doubled). When no form verifies, the message names the base form and says to inflect it, and no fix is "
+        "offered; suggestions for multi-word constructions and abbreviations always need review. Advice "
         "(`Kerro tekijä: …`) is never applied automatically.\n\n"
         "Options: `allow` (base forms never flagged), `alternatives` (table lemma → alternatives) and the "
         "top-level `wordlists` (the organisation's own wordlists).",
