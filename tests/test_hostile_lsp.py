@@ -184,3 +184,19 @@ def test_one_paragraph_over_a_megabyte_is_findings_or_a_budget_error_never_e088(
         assert "result" in client.request("plainfinnish/status", {}, timeout=30)  # still serving
     finally:
         client.close()
+
+
+def test_time_budget_ends_an_analysis_that_would_run_for_minutes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    client, _ = start(tmp_path, None, {"PLAINFINNISH_TIME_BUDGET": "1"}, monkeypatch)
+    try:
+        doc = (tmp_path / "iso.md").as_uri()
+        client.open(doc, ("Tilauksesi on lähetetty ja se saapuu huomenna. " * 20 + "\n\n") * 3000)
+        started = time.monotonic()
+        diagnostics = client.wait_diagnostics(doc, timeout=60)
+        assert time.monotonic() - started < 30
+        assert len(diagnostics) == 1 and "checking took over 1 s" in diagnostics[0]["message"], diagnostics
+        small = (tmp_path / "pieni.md").as_uri()  # the server goes on with the next document
+        client.open(small, "Reklamaationne käsittely kestää viikon.\n")
+        assert "jargon" in [d["code"] for d in client.wait_diagnostics(small, timeout=30)]
+    finally:
+        client.close()
