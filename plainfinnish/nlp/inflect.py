@@ -367,7 +367,9 @@ def _add_clitic(form: str, clitic: str, lemma: str) -> str | None:
     if not clitic:
         return form
     new = form + harmonise(clitic.lower(), form)
-    return new if any(_same_lemma(a, lemma) for a in analyze(new)) else None
+    # the same base form as the form without the clitic ("näissä" and "näissäkin" are both "nämä")
+    bases = {a.baseform.lower() for a in analyze(form)} | {lemma.lower()}
+    return new if any(a.baseform.lower() in bases or _same_lemma(a, lemma) for a in analyze(new)) else None
 
 
 def _head_index(words: list[str], verb: bool) -> int:
