@@ -174,7 +174,7 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
                 continue
         todo.append(item)
 
-    _lint_all(todo, options.jobs or default_jobs(), errors)
+    _lint_all(todo, options.jobs or default_jobs(), errors, options.language or "fi")
     for item in todo:
         if item.key and item.result is not None and item.result.error is None:
             cache.put(item.key, item.result.findings, item.result.stats)
@@ -217,9 +217,16 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
     return EXIT_OK
 
 
-def _lint_all(items: list[_Item], jobs: int, errors: list[str]) -> None:
+def _lint_all(items: list[_Item], jobs: int, errors: list[str], language: str = "fi") -> None:
     """Lint the files the cache did not have: in this process for a few, else in a pool where
-    each worker loads the pipeline once."""
+    each worker loads the pipeline once (with a progress bar on a terminal)."""
+    from plainfinnish.reporters.progress import progress
+
+    with progress(len(items), language) as step:
+        _lint_items(items, jobs, errors, step)
+
+
+def _lint_items(items: list[_Item], jobs: int, errors: list[str], step: Any) -> None:
     if jobs > 1 and len(items) >= POOL_MIN_FILES:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -233,6 +240,7 @@ def _lint_all(items: list[_Item], jobs: int, errors: list[str]) -> None:
                     item.result = FileResult(path=item.display, error=error)
                 else:
                     item.result = FileResult(path=item.display, findings=findings, stats=stats, source=item.source)
+                step()
         return
     for item in items:
         assert item.source is not None and item.config is not None
@@ -241,6 +249,7 @@ def _lint_all(items: list[_Item], jobs: int, errors: list[str]) -> None:
         except PlainfinnishError as err:
             errors.append(str(err))
             item.result = FileResult(path=item.display, error=err.problem)
+        step()
 
 
 def _lint_worker(work: tuple[str, bytes, Config, str]) -> tuple[list[Finding], dict[str, Any], str | None]:

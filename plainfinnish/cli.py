@@ -376,7 +376,7 @@ def wordlists_check(
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="plainfinnish")  # also under `python -m plainfinnish`: help and completion name the command
     except (InputError, ConfigError) as err:
         error(str(err))
         sys.exit(2)
