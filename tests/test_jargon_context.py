@@ -169,3 +169,12 @@ def test_is_explained_reads_the_words_around_the_term() -> None:
     doc = plainfinnish.analyze("Arvonlisävero (alv) on 25,5 %. Alv lisätään hintaan.")
     alv = next(t for t in doc if t.text == "alv")
     assert is_explained(alv) and not is_explained(doc[-4])
+
+
+@pytest.mark.parametrize("text", [
+    "Jos maksu viivästyy, lähetämme muistutuksia ja kirjeitä (perintätoimenpiteet). Perintätoimenpiteet maksavat.",
+    "Kun sähkö tai verkko katkeaa yli tunniksi (häiriötilanne), päivystämme. Häiriötilanteessa soita meille.",
+    "Voit ilmoittaa meille, että tuote on rikki tai siitä puuttuu osa (reklamaatio).",
+])
+def test_a_term_in_brackets_after_its_description_is_explained(text: str) -> None:
+    assert flagged(text) == []

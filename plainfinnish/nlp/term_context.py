@@ -3,8 +3,8 @@
 - inside a quotation, a statute's title ("laki sähköisen viestinnän palveluista (917/2014)") or a
   definition ("(jäljempänä Palvelu)", "Palvelulla tarkoitetaan …"): the word is *protected*;
 - a term defined in the message is not jargon anywhere in it (*defined* lemmas);
-- a term explained where it stands ("oikaisuvaatimus eli pyyntö …", "valitusohje
-  (valitusosoitus)") is *explained* from there on.
+- a term explained where it stands ("reklamaatio eli valitus …", "valitusohje
+  (valitusosoitus)") is *explained* from there on, whether or not a wordlist matched that use.
 
 One left-to-right pass over the Doc; the data (marker words, limits) is plainfinnish/data/term_context.toml.
 """
@@ -31,6 +31,7 @@ def _data() -> dict[str, Any]:
 class TermContext:
     protected: frozenset[int]  # token indices never flagged
     defined: frozenset[str]  # lower-case lemmas of the terms the message defines
+    explained: dict[str, int]  # lower-case lemma -> index of the first word of it explained where it stands
 
 
 def term_context(doc: "Doc") -> TermContext:
@@ -53,6 +54,7 @@ def _compute(doc: "Doc") -> TermContext:
     data = _data()
     protected: set[int] = set()
     defined: set[str] = set()
+    explained: dict[str, int] = {}
     n = len(doc)
     quotes: list[int] = []
     law_heads = set(data["law_heads"])
@@ -65,6 +67,9 @@ def _compute(doc: "Doc") -> TermContext:
             quotes.append(i)
             continue
         lemmas = _lemmas(token) if token.is_alpha else set()
+        if lemmas and is_explained(token):
+            for lemma in lemmas:
+                explained.setdefault(lemma, i)
         if any(lemma.endswith(law_suffixes) for lemma in lemmas):
             protected.add(i)  # "kuluttajansuojalaki"
         if lemmas & law_heads:
@@ -86,7 +91,7 @@ def _compute(doc: "Doc") -> TermContext:
     for open_, close_ in zip(quotes[::2], quotes[1::2]):
         if close_ - open_ <= data["max_quote_tokens"]:
             protected.update(range(open_ + 1, close_))
-    return TermContext(frozenset(protected), frozenset(defined))
+    return TermContext(frozenset(protected), frozenset(defined), explained)
 
 
 def _title(doc: "Doc", i: int, reach: int) -> range:
@@ -119,7 +124,7 @@ def is_explained(token: "Token") -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     nxt2 = doc[i + 2] if i + 2 < len(doc) else None
     if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and prev2 is not None and prev2.is_alpha:
-        return _abbreviation(token) or _abbreviation(prev2) or _agree(prev2, token)  # "selitys (termi)"
+        return True  # "selitys (termi)": a lone term in brackets names what the words before it describe
     if nxt is not None and nxt.text == "(" and nxt2 is not None and nxt2.is_alpha:
         # "termi (selitys)": a short gloss in the term's own case, not an aside
         # ("rekisterinpitäjälle (tietojen siirrettävyys)" names a right; it explains nothing)

@@ -157,7 +157,7 @@ class Jargon(Rule):
         listed = {t.i for m in matches for t in m.tokens}
         terms = term_context(doc)
         matches = [m for m in matches if not _in_definition_or_quote(m, terms)]
-        matches = self._drop_explained(matches)
+        matches = self._drop_explained(matches, terms)
         matches = wordlists.keep_in_sense(matches, doc)  # an entry's everyday sense is not jargon
         matches.sort(key=lambda m: m.start)
         for match in matches:
@@ -390,8 +390,8 @@ class Jargon(Rule):
     # --- terms explained at first use ----------------------------------------------------------
 
     @staticmethod
-    def _drop_explained(matches: list[Match]) -> list[Match]:
-        """A term explained where it stands ("arvonlisävero (alv)", "oikaisuvaatimus eli …") is not
+    def _drop_explained(matches: list[Match], terms: Any) -> list[Match]:
+        """A term explained where it stands ("arvonlisävero (alv)", "reklamaatio eli valitus") is not
         flagged there or after; an unexplained earlier use still is."""
         from plainfinnish.nlp.term_context import is_explained
 
@@ -399,7 +399,14 @@ class Jargon(Rule):
         for m in matches:
             if len(m.tokens) == 1 and is_explained(m.head):
                 explained_at[id(m.entry)] = min(explained_at.get(id(m.entry), m.head.i), m.head.i)
-        return [m for m in matches if not (id(m.entry) in explained_at and m.head.i >= explained_at[id(m.entry)])]
+
+        def explained(m: Match) -> bool:
+            if m.head.i >= explained_at.get(id(m.entry), len(m.head.doc)):
+                return True
+            lemmas = {m.entry.key, *(a.baseform.lower() for a in (m.analysis, *m.others) if a is not None)}
+            return any(terms.explained.get(lemma, m.head.i + 1) <= m.head.i for lemma in lemmas)
+
+        return [m for m in matches if not explained(m)]
 
     # --- specialist terms beyond the wordlists --------------------------------------------------
 
@@ -570,6 +577,8 @@ class Jargon(Rule):
             return Suggestion(text, safe=safe)
         # a construction: the head takes the alternative, the other matched words go, words between stay
         doc = head.doc
+        if _orphans_attribute(match):
+            return Suggestion(text, advice=True)  # "Teemme lopullisen päätöksen": not "Päätämme lopullisen"
         pieces: list[str] = []
         matched = {t.i for t in match.tokens}
         for t in doc[match.tokens[0].i: match.tokens[-1].i + 1]:
@@ -581,6 +590,33 @@ class Jargon(Rule):
         if match.tokens[0].is_sent_start:
             replacement = follow_case(match.tokens[0].text, replacement)
         return Suggestion(replacement, safe=safe)
+
+
+_ATTRIBUTE_CLASSES = {"laatusana", "nimisana_laatusana", "asemosana", "lukusana"}
+
+
+def _orphans_attribute(match: Match) -> bool:
+    """Would dropping a matched noun leave its attribute behind? A word between the matched words
+    that is adjective-, pronoun- or numeral-like and agrees with a dropped noun after it (or is a
+    numeral before its partitive) belongs to that noun ("lopullisen päätöksen", "kaksi maksua")."""
+    doc = match.head.doc
+    matched = {t.i for t in match.tokens}
+    dropped = [t for t in match.tokens if t.i != match.head.i and t.i not in match.kept]
+    for noun in dropped:
+        forms = {(a.case, a.number) for a in noun._.analyses if a.case}
+        if not forms:
+            continue
+        partitive = any(case == "osanto" for case, _ in forms)
+        for t in doc[match.tokens[0].i: noun.i]:
+            if t.i in matched or t.is_punct or t.is_space:
+                continue
+            if t.like_num and partitive:
+                return True
+            if any((a.word_class in _ATTRIBUTE_CLASSES or a.participle) and
+                   ((a.case, a.number) in forms or (a.word_class == "lukusana" and partitive))
+                   for a in t._.analyses):
+                return True
+    return False
 
 
 def _category_label(entry: "Entry", context: RuleContext) -> str:
