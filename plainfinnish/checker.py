@@ -175,6 +175,8 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
         todo.append(item)
 
     _lint_all(todo, options.jobs or default_jobs(), errors, options.language or "fi")
+    for problem in _unmatchable_entries(todo):  # the analysis loaded Voikko already
+        say(f"warning: {problem}")
     for item in todo:
         if item.key and item.result is not None and item.result.error is None:
             cache.put(item.key, item.result.findings, item.result.stats)
@@ -250,6 +252,22 @@ def _lint_items(items: list[_Item], jobs: int, errors: list[str], step: Any) -> 
             errors.append(str(err))
             item.result = FileResult(path=item.display, error=err.problem)
         step()
+
+
+def _unmatchable_entries(items: list[_Item]) -> list[str]:
+    """Entries of the user's own wordlists that can never match, each file looked at once."""
+    files = dict.fromkeys(path for item in items if item.config is not None for path in item.config.wordlists)
+    if not files:
+        return []
+    from plainfinnish.wordlists import unmatchable
+
+    problems: list[str] = []
+    for path in files:
+        try:
+            problems += unmatchable([path])
+        except PlainfinnishError:
+            pass  # a file that does not load at all is reported as the configuration error it is
+    return problems
 
 
 def _lint_worker(work: tuple[str, bytes, Config, str]) -> tuple[list[Finding], dict[str, Any], str | None]:

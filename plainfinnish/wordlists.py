@@ -384,6 +384,28 @@ def _load(key: tuple[tuple[str, int], ...]) -> Lexicon:
 # --- Validation against Voikko ------------------------------------------------------------------
 
 
+def unmatchable(paths: Sequence[Path]) -> list[str]:
+    """Entries of the user's own wordlists that can never match a word, one line each naming the
+    file and the entry, so that `check` reports them instead of dropping them silently: a lemma
+    that is not a base form Voikko gives, with no `surface` forms to match instead."""
+    from plainfinnish.nlp.voikko import analyze
+
+    problems = []
+    for path in paths:
+        entries, _ = parse_file(Path(path))
+        for entry in entries:
+            if not entry.lemma or entry.surface:
+                continue
+            bases = {a.baseform for a in analyze(entry.lemma)}
+            if entry.lemma.lower() in {b.lower() for b in bases}:
+                continue
+            known = f"Voikko reads it as a form of {', '.join(sorted(bases))}" if bases else "Voikko does not know it"
+            problems.append(f"{entry.file}: {entry.where}: {entry.lemma!r} can never match ({known}); "
+                            f"write the base form or give 'surface' forms; entry not used")
+    return problems
+
+
+
 def validate(paths: Iterable[Path]) -> list[str]:
     """Every problem of the wordlists, one line each, naming file and entry (empty: all good)."""
     from plainfinnish.nlp import inflect
