@@ -116,6 +116,9 @@ class IncrementalLinter:
         config = engine.effective_config(config, result.settings, source.path)
         if any(len(m.text) > engine.MAX_MESSAGE_CHARS for m in result.messages):  # as lint_source: no spaCy E088
             result.messages = [piece for m in result.messages for piece in engine.split_long(m)]
+        if any(len(m.text) > engine.MAX_MESSAGE_CHARS for m in result.messages):
+            # as in the CLI: spaCy refuses texts over 1,000,000 characters (E088), and memory grows with a Doc
+            result.messages = [piece for m in result.messages for piece in engine.split_long(m)]
         findings: list[Finding] = []
         for message in result.messages:
             if not message.text.strip():
