@@ -83,7 +83,7 @@ def _connegative(token: "Token", a: "Analysis") -> bool:
     """'tule' in 'ei tule' reads like an imperative; the negation verb carries the person."""
     if a.word_class != "teonsana" or a.mood != "imperative" or a.number != "singular":
         return False
-    before = token.doc[max(token.sent.start, token.i - 3):token.i]
+    before = token.doc[max(token._.sent_bounds[0], token.i - 3):token.i]
     return any(t._.analysis is not None and t._.analysis.word_class == "kieltosana" for t in before)
 
 

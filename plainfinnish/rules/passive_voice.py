@@ -255,7 +255,7 @@ class PassiveVoice(Rule):
     @staticmethod
     def _negated(token: "Token") -> bool:
         return any(t._.analysis is not None and t._.analysis.word_class == "kieltosana"
-                   for t in token.doc[max(token.sent.start, token.i - 3):token.i])
+                   for t in token.doc[max(token._.sent_bounds[0], token.i - 3):token.i])
 
     def _finite(self, context: RuleContext, sentence: "Span", token: "Token", a, customer: bool) -> Finding:
         if customer:
