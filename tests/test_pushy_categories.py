@@ -37,6 +37,10 @@ PRESSURE = {
         ("Kampanjaa on jäljellä {days} päivää.", "Kampanjaa on jäljellä {days} päivää"),
         ("Enää muutama päivä aikaa!", "Enää muutama päivä aikaa"),
         ("TARJOUS PÄÄTTYY PIAN!", "TARJOUS PÄÄTTYY PIAN"),
+        ("Alennus on voimassa vain tämän viikon.", "vain tämän viikon"),
+        ("Viimeiset tunnit!", "Viimeiset tunnit"),
+        ("Aikaa on enää vähän.", "Aikaa on enää vähän"),
+        ("Tilaa ennen kuin on liian myöhäistä!", "liian myöhäistä"),
     ],
     "price-threat": [
         ("Hinnat nousevat pian.", "Hinnat nousevat pian"),
@@ -45,6 +49,8 @@ PRESSURE = {
         ("Kuukausimaksu kallistuu kohta.", "Kuukausimaksu kallistuu kohta"),
         ("Tilaa vielä vanhaan hintaan.", "vanhaan hintaan"),
         ("Hinnat nousevat ensi viikolla, joten tilaa.", "Hinnat nousevat ensi viikolla"),
+        ("Huomenna hinta on jo korkeampi.", "Huomenna hinta on jo korkeampi"),
+        ("Hinta nousee keskiyöllä.", "Hinta nousee keskiyöllä"),
     ],
     "loss-framing": [
         ("Tätä hintaa et saa enää koskaan.", "et saa enää"),
@@ -55,6 +61,9 @@ PRESSURE = {
         ("Jos et tilaa nyt, joudut maksamaan täyden hinnan.", "joudut maksamaan täyden hinnan"),
         ("Muuten joudut aloittamaan alusta.", "joudut aloittamaan alusta"),
         ("Maksat myöhemmin täyden hinnan.", "Maksat myöhemmin täyden hinnan"),
+        ("Menetät kaikki kertyneet pisteesi.", "Menetät kaikki kertyneet pisteesi"),
+        ("Et saa toista tilaisuutta.", "Et saa toista tilaisuutta"),
+        ("Tätä tarjousta ei tule toista kertaa.", "tarjousta ei tule toista kertaa"),
     ],
     "scarcity": [
         ("Enää {count} paikkaa vapaana.", "Enää {count} paikkaa vapaana"),
@@ -63,6 +72,11 @@ PRESSURE = {
         ("Muutama paikka vielä jäljellä!", "Muutama paikka vielä jäljellä"),
         ("Vain pari kappaletta jäljellä.", "Vain pari kappaletta jäljellä"),
         ("Liput loppuvat kohta.", "loppuvat kohta"),
+        ("Vain 10 ensimmäistä tilaajaa saa lahjan.", "Vain 10 ensimmäistä tilaajaa"),
+        ("Nopeimmat ehtivät mukaan.", "Nopeimmat ehtivät"),
+        ("Paikkoja on rajoitetusti.", "Paikkoja on rajoitetusti"),
+        ("Lähes loppuunmyyty!", "Lähes loppuunmyyty"),
+        ("Paikkoja on enää vähän.", "Paikkoja on enää vähän"),
     ],
     "social-proof": [
         ("Jo 5 000 asiakasta on tilannut tämän.", "5 000 asiakasta on tilannut"),
@@ -73,14 +87,19 @@ PRESSURE = {
         ("Tätä tuotetta katsoo nyt 8 muuta.", "katsoo nyt 8 muuta"),
         ("Muutkin haluavat tämän.", "Muutkin haluavat"),
         ("Tämä tuote kiinnostaa muitakin.", "kiinnostaa muitakin"),
+        ("Yli 2000 tyytyväistä asiakasta!", "2000 tyytyväistä asiakasta"),
+        ("Tänään jo 58 tilausta!", "58 tilausta"),
+        ("Viime viikolla tätä ostettiin 300 kertaa.", "ostettiin 300 kertaa"),
+        ("Muut asiakkaat ostivat myös nämä.", "Muut asiakkaat ostivat"),
     ],
     "nagging": [
         ("Joko päätit?", "Joko päätit"),
         ("Mietitkö vielä?", "Mietitkö vielä"),
         ("Vieläkö harkitset?", "Vieläkö harkitset"),
         ("Etkö ole vielä tilannut?", "Etkö ole vielä tilannut"),
-        ("Unohtuiko jotain ostoskoriin?", "Unohtuiko jotain ostoskoriin"),
         ("Oletko vielä miettinyt asiaa?", "Oletko vielä miettinyt"),
+        ("Joko tilasit?", "Joko tilasit"),
+        ("Ettekö vieläkään ole varanneet?", "Ettekö vieläkään ole varanneet"),
     ],
     "pressure": [
         ("Varaa nyt!", "Varaa nyt"),
@@ -89,12 +108,15 @@ PRESSURE = {
         ("Nyt on aikasi toimia!", "Nyt on aikasi toimia"),
         ("Nappaa omasi heti.", "Nappaa omasi heti"),
         ("Nyt on oikea aika tilata.", "Nyt on oikea aika tilata"),
+        ("Tee tilaus nyt, niin ehdit mukaan.", "Tee tilaus nyt"),
+        ("Ilmoittaudu jo tänään!", "Ilmoittaudu jo tänään"),
     ],
     "fomo": [
         ("Älä jää paitsi tästä!", "Älä jää paitsi"),
         ("Älä anna tämän tilaisuuden mennä ohi.", "Älä anna tämän tilaisuuden mennä ohi"),
         ("Älä missaa tätä!", "Älä missaa"),
         ("Et halua jäädä paitsi.", "Et halua jäädä paitsi"),
+        ("Älä jää ilman!", "Älä jää ilman"),
     ],
     "forced-consent": [
         ("Sinun täytyy hyväksyä evästeet.", "Sinun täytyy hyväksyä evästeet"),
@@ -107,6 +129,7 @@ PRESSURE = {
         ("Ei kiitos, pidän mieluummin täyden hinnan.", "Ei kiitos, pidän mieluummin täyden hinnan"),
         ("En halua alennusta.", "En halua alennusta"),
         ("Jatkan ilman etuja.", "Jatkan ilman etuja"),
+        ("En halua parempaa palvelua.", "En halua parempaa palvelua"),
     ],
 }
 
@@ -132,6 +155,17 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Tutustu hinnastoon: hinnat nousivat viime vuonna.",
     "Sinulla on 14 päivää aikaa palauttaa tuote.",
     "Palautusaikaa on jäljellä 3 päivää.",
+    "Tuote on loppuunmyyty.",
+    "Toimitus kestää vain viikon.",
+    "Palvelu on auki vain tämän viikon ajan remontin vuoksi.",
+    "Hinta on korkeampi viikonloppuisin.",
+    "Sinulla on jo 3 tilausta.",
+    "Vain 2 ensimmäistä kuukautta 1 €/kk.",
+    "Sinulla on aikaa vain vähän yli viikko.",
+    "Jos et halua jäädä ilman paikkaa, ilmoittaudu 10.3. mennessä.",
+    "Paikkoja on rajallisesti, joten ilmoittaudu viimeistään 10.3.",
+    "Et saa toista alennuskoodia samaan tilaukseen.",
+    "Oletko jo varannut paikkasi?",
     "Ehdit muuttaa tilaustasi klo 12 asti.",
     # factual stock and counts
     "Tuotetta on varastossa 12 kpl.",
@@ -144,6 +178,8 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Täyttäminen vie vain hetken.",
     # questions that help rather than nag
     "Unohditko salasanasi?",
+    "Unohtuiko jotain ostoskoriin?",  # a plain cart reminder doubts no decision
+    "Jätit tuotteita koriin – haluatko jatkaa?",
     "Mietitkö, mikä paketti sopii sinulle? Katso vertailu.",
     "Haluatko varmasti poistaa tilisi?",
     # neutral calls to action and instructions

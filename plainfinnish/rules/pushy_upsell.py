@@ -27,6 +27,7 @@ from plainfinnish.rules.missing_next_step import (
     lemmas,
     person_form,
     readings,
+    second_person_owner,
 )
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Hit:
     signal: str
 
 
+_DAY_MONTH = re.compile(r"^\d{1,2}\.\d{1,2}\.?$")
 _VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
@@ -112,6 +114,10 @@ def comparative(token: "Token") -> bool:
     return any(a.comparison == "comparative" for a in analyses(token))
 
 
+def comparative_or_more(token: "Token") -> bool:
+    return any(a.comparison in ("comparative", "superlative") for a in analyses(token))
+
+
 class Sentence:
     """One sentence's words with their forms, computed once; `where(key)` lists the positions of a
     word class once per key, so every matcher stays linear in the sentence length."""
@@ -121,7 +127,11 @@ class Sentence:
         self.forms = [forms(t) for t in ws]
         self.lower = [t.lower_ for t in ws]
         self.question = any(t.text.endswith("?") for t in ws[-2:])
-        self.concrete = any(_DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in ws)
+        # a date or a clock time makes an end or a limit information: "31.1.", "klo 24", "10.3" at a
+        # sentence end (the tokenizer leaves the final dot apart), "15. tammikuuta"
+        self.concrete = any(_DATE.match(t.text) or _DAY_MONTH.match(t.text) or t.lower_ in {"klo", "kello"}
+                            or (t.lower_.endswith("kuuta") and i and ws[i - 1].text[:1].isdigit())
+                            for i, t in enumerate(ws))
         self._where: dict[str, list[int]] = {}
         self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
 
@@ -186,6 +196,9 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
         # "vain tänään", "ainoastaan tämän viikonlopun"
         if low in w["only"]:
             j = s.find("limited_times", i + 1, i + 4)
+            if j is None:  # "vain tämän viikon", "ainoastaan tämän kuun": not "vain viikon" (a duration)
+                j = next((k for k in range(i + 2, min(i + 4, len(ws))) if s.has(k, "this_periods")
+                          and "tämä" in s.forms[k - 1] and s.where("offer_nouns")), None)
             if j is not None and not concrete:
                 yield Hit(i, j, "false-urgency", "limited-time")
         # A countdown: "enää 2 päivää", "vain 48 tuntia aikaa"; not "toimitus kestää vain 2 päivää".
@@ -208,9 +221,21 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if short is not None and offer is not None:
                 yield Hit(offer, short + (1 if s.lower[short] == "lyhyen" and short + 1 < len(ws) else 0),
                           "false-urgency", "short-time-left")
-        # "viimeinen mahdollisuus"
+        # "viimeinen mahdollisuus", "viimeiset tunnit"
         if s.has(i, "last_words") and i + 1 < len(ws) and s.has(i + 1, "chance_nouns"):
             yield Hit(i, i + 1, "false-urgency", "last-chance")
+        elif s.has(i, "last_words") and i + 1 < len(ws) and feat(ws[i + 1], "Number") == "Plur" \
+                and s.lower[i + 1] in w["last_periods"]:
+            yield Hit(i, i + 1, "false-urgency", "last-hours")
+        # "Aikaa on enää vähän": little time left, no date
+        if low in w["still_words"] and i + 1 < len(ws) and s.lower[i + 1] in w["little_words"] and not concrete \
+                and not (i + 2 < len(ws) and (s.lower[i + 2] in {"yli", "alle"} or is_number(ws[i + 2]))):
+            time = s.near("time_nouns", i, 3, 0)
+            if time is not None:
+                yield Hit(time, i + 1, "false-urgency", "little-time")
+        # "ennen kuin on liian myöhäistä"
+        if low == "liian" and i + 1 < len(ws) and s.lower[i + 1].startswith(("myöhä", "myöhään")):
+            yield Hit(phrase_start(ws, i), i + 1, "false-urgency", "too-late")
         # "rajoitetun ajan" (urgency) / "rajoitettu erä" (scarcity)
         if s.has(i, "limited") and i + 1 < len(ws) and s.has(i + 1, "limited_nouns"):
             cat = "false-urgency" if "aika" in s.forms[i + 1] else "scarcity"
@@ -269,6 +294,15 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
         span = [i, price] + triggers + before + soon
         yield Hit(phrase_start(ws, min(span)), max(span), "price-threat", "rise")
         return
+    # "Huomenna hinta on jo korkeampi": a higher price tomorrow
+    for i in s.where("higher_words"):
+        if comparative(ws[i]) and not negated(ws[i]):
+            price = s.near("price_nouns", i, 4, 2)
+            trigger = s.near("rise_triggers", i, 5, 3)
+            if price is not None and trigger is not None:
+                span = [i, price, trigger]
+                yield Hit(min(span), max(span), "price-threat", "higher")
+                return
     # "Tilaa vielä vanhaan hintaan": the old price is about to go
     for i in s.where("old_words"):
         if i + 1 < len(ws) and s.has(i + 1, "price_nouns"):
@@ -290,8 +324,13 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if s.has(i, "loss_neg_verbs") and negated(t) and ws[i].pos_ in {"VERB", "AUX"}:
             again = s.near("again_words", i, 3, 3)
             offer = next((j for j in offers if abs(j - i) <= 5), None)
+            if again is None:  # "Et saa toista tilaisuutta", "ei tule toista kertaa"
+                again = next((j for j in range(i + 1, min(i + 3, len(ws))) if "toinen" in s.forms[j] and (
+                    j + 1 < len(ws) and (s.has(j + 1, "chance_nouns") or s.lower[j + 1] == "kertaa"))), None)
             if again is not None and offer is not None:
                 neg = next((j for j in range(i - 1, max(-1, i - 4), -1) if ws[j].lemma_ == "ei"), i)
+                if again + 1 < len(ws) and s.lower[again + 1] == "kertaa":
+                    again += 1
                 span = [neg, i, again, offer]
                 yield Hit(min(span), max(span), "loss-framing", "never-again")
                 return
@@ -342,6 +381,24 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 yield Hit(min(stock, i), max(stock, i), "scarcity", "low-stock")
         # "Enää 2 jäljellä!", "vain {count} kpl jäljellä", "Enää {count} paikkaa vapaana",
         # "Muutama paikka vielä jäljellä": a counted or vague quantity pressed by 'only' or 'left'.
+        # "Vain 10 ensimmäistä tilaajaa", "Nopeimmat ehtivät mukaan": first come, first served
+        if s.lower[i] in w["only"] and i + 3 < len(ws) and is_number(ws[i + 1]) and s.lower[i + 2].startswith("ensimmäi") \
+                and s.has(i + 3, "crowd_nouns"):  # not "vain 2 ensimmäistä kuukautta" (a price term)
+            yield Hit(i, i + 3, "scarcity", "first-n")
+        if "nopea" in s.forms[i] and any(a.comparison == "superlative" for a in analyses(t)) and feat(t, "Number") == "Plur" \
+                and i + 1 < len(ws) and "ehtiä" in s.forms[i + 1]:
+            yield Hit(i, i + 1, "scarcity", "fastest")
+        # "Paikkoja on rajoitetusti"
+        if s.lower[i] in w["limited_adverbs"] and not s.concrete:
+            stock = s.near("stock_nouns", i, 3, 2)
+            if stock is not None:
+                yield Hit(min(stock, i), max(stock, i), "scarcity", "limited-stock")
+        # "Lähes loppuunmyyty!", "myydään nopeasti loppuun": sold out soon, not a plain "loppuunmyyty"
+        if ("loppuunmyyty" in s.forms[i] or (s.lower[i] == "loppuun" and i and "myydä" in s.forms[i - 1])
+                or (s.lower[i] == "loppuun" and i > 1 and "myydä" in s.forms[i - 2])):
+            soon = next((j for j in range(max(0, i - 2), i) if s.lower[j] in w["almost_words"] or s.has(j, "fast_adverbs")), None)
+            if soon is not None:
+                yield Hit(soon, i, "scarcity", "selling-out")
         only = s.lower[i] in w["only"]
         few = s.has(i, "few_words") and not only
         if only or few:
@@ -351,9 +408,10 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 continue
             stock_words = w["stock_words"] if only else {w["left_word"]}
             left = next((j for j in range(num + 1, min(num + 5, len(ws))) if s.lower[j] in stock_words), None)
-            if left is None and only:  # "Vapaita paikkoja enää 3"
+            if left is None and only:  # "Vapaita paikkoja enää 3", "Paikkoja on enää vähän"
                 left = next((j for j in range(max(0, i - 3), i) if s.lower[j] in w["stock_words"]
-                             or s.lower[j] in {"vapaita", "vapaata"}), None)
+                             or s.lower[j] in {"vapaita", "vapaata"}
+                             or (s.has(num, "few_words") and s.has(j, "stock_nouns"))), None)
             if left is not None and not any(s.has(k, "left_exclude") for k in range(min(num, left) + 1, max(num, left))):
                 yield Hit(min(i, left), max(num, left), "scarcity", "count-left")
 
@@ -372,7 +430,9 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if chance is not None:
                 yield Hit(phrase_start(ws, chance), i, "fomo", "pass-by")
         if stay in s.forms[i]:
-            j = next((k for k in range(i + 1, min(i + 4, len(ws))) if s.lower[k] == beside), None)
+            j = next((k for k in range(i + 1, min(i + 4, len(ws))) if s.lower[k] == beside
+                      # "älä jää ilman": left without, as a warning
+                      or (s.lower[k] == "ilman" and any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i]))), None)
             if j is not None:
                 yield Hit(phrase_start(ws, i), j, "fomo", "miss-out")
 
@@ -384,7 +444,8 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     lead = " ".join(x for x in s.lower[:3] if x != ",")
     refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
     own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
-    belittled = bool(s.where("benefit_words"))
+    belittled = bool(s.where("benefit_words")) or any(
+        "hyvä" in f and comparative_or_more(x) for f, x in zip(s.forms, ws))
     if refusal and own_voice and belittled:
         yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
     elif not refusal and len(ws) <= 7 and belittled and own_voice and not s.question:
@@ -412,13 +473,30 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 continue
     # Counted activity: "jo 5 000 asiakasta on tilannut", "12 henkilöä katsoo tätä nyt",
     # "Muutkin ovat jo varanneet", "Tuhannet suomalaiset ovat jo vaihtaneet meille".
-    others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and feat(ws[i], "Clitic") == "Kin"]
+        # "Yli 2 000 tyytyväistä asiakasta", "tuhannet tyytyväiset käyttäjät": a counted crowd's praise
+        if (is_number(t) or s.has(i, "crowd_numbers")) and i + 2 < len(ws) and s.has(i + 1, "satisfied_words") \
+                and s.has(i + 2, "crowd_nouns"):
+            start = i
+            while start and is_number(ws[start - 1]):
+                start -= 1
+            yield Hit(start, i + 2, "social-proof", "satisfied-crowd")
+            return
+        # "Tänään jo 58 tilausta!", "tätä ostettiin 300 kertaa"
+        if is_number(t) and i + 1 < len(ws) and (s.has(i + 1, "order_nouns") or s.lower[i + 1] == "kertaa") \
+                and (s.where("proof_triggers") or s.lower[i + 1] == "kertaa" and s.where("activity_verbs")) \
+                and not ctx.service and not any(second_person(x) or second_person_owner(x) for x in ws):
+            verb = s.near("activity_verbs", i, 4, 0)
+            yield Hit(verb if verb is not None and s.lower[i + 1] == "kertaa" else i, i + 1, "social-proof", "count")
+            return
+    # "muutkin", "muitakin", "muut asiakkaat ostivat myös": others do it too
+    others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and (
+        feat(ws[i], "Clitic") == "Kin" or (i + 1 < len(ws) and s.has(i + 1, "crowd_nouns") and "myös" in s.lower))]
     if not s.where("proof_triggers") and not others:
-        return  # "muutkin", "muitakin": others do it too
+        return
     for i, t in enumerate(ws):
         counted = (is_number(t) and i + 1 < len(ws) and s.has(i + 1, "crowd_nouns")) or \
             (s.has(i, "crowd_numbers") and ws[i].pos_ in {"NOUN", "PRON", "NUM", "ADJ"}) or \
-            ("muu" in s.forms[i] and ws[i].pos_ == "PRON" and ((i > 0 and is_number(ws[i - 1])) or feat(t, "Clitic") == "Kin"))
+            ("muu" in s.forms[i] and ws[i].pos_ in {"PRON", "ADJ"} and ((i > 0 and is_number(ws[i - 1])) or i in others))
         if not counted:
             continue
         verb = s.near("activity_verbs", i, 4, 6)
@@ -437,7 +515,7 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
     """Questions that doubt the customer's decision: "Joko päätit?", "Mietitkö vielä?",
-    "Etkö ole vielä tilannut?", "Unohtuiko jotain ostoskoriin?". Not "Unohditko salasanasi?"."""
+    "Etkö ole vielä tilannut?". Not "Unohditko salasanasi?", nor a plain cart reminder."""
     if not s.question:
         return
     ws = s.ws
@@ -448,14 +526,14 @@ def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
     if decide and you and (nag or len(words_only) <= 3):
         yield Hit(0, max(decide + [j for j in nag if j < len(words_only)]), "nagging", "doubt")
         return
+    # "Etkö ole vielä tilannut?", "Joko varasit?": doubt, unlike a plain "Oletko jo varannut paikkasi?"
     buy = [j for j in s.where("now_buy_verbs") if not is_imperative(ws[j])]
-    if buy and you and nag and not ctx.service:
+    doubt = [j for j in nag if s.lower[j] in {"joko", "vieläkään", "vieläkö", "yhäkö"}] or (
+        nag and any(x.lemma_ == "ei" and x.lower_.endswith(("kö", "ko")) for x in ws))
+    if buy and you and doubt and not ctx.service:
         yield Hit(0, max(buy + nag), "nagging", "not-yet")
-        return
-    cart = s.where("cart_nouns")
-    forget = s.where("forget_verbs")
-    if cart and forget:
-        yield Hit(min(cart + forget), max(cart + forget), "nagging", "cart")
+    # A plain cart reminder ("Unohtuiko jotain ostoskoriin?", "Jätit tuotteita koriin – haluatko
+    # jatkaa?") asks no doubt of the customer's decision: it is not nagging.
 
 
 def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
@@ -478,6 +556,10 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
             continue
         adverb = s.find("urgency_adverbs", i + 1, i + 3)
         if adverb is None:
+            continue
+        # "Tee tilaus nyt", "Tee päätös heti": a light verb with a buying noun
+        if "tehdä" in s.forms[i] and i + 1 < len(ws) and s.has(i + 1, "order_nouns") and not ctx.service:
+            yield Hit(i, adverb, "pressure", "act-now")
             continue
         # In marketing "Tilaa jo tänään" presses without an exclamation mark; in a service message
         # only with one ("Osta heti!"), since "Vahvista tilisi heti" is an instruction.
