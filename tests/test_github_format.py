@@ -38,3 +38,14 @@ def test_unreadable_file_is_an_error_command(tmp_path: Path) -> None:
     proc = run_cli("check", "--no-cache", "--format", "github", str(path))
     assert proc.returncode == 2
     assert proc.stdout.startswith(f"::error file={path},line=1,title=plainfinnish::not UTF-8")
+
+
+def test_configuration_error_is_an_annotation_on_the_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.plainfinnish]\nprofle = "fast"\n', encoding="utf-8")
+    path = tmp_path / "viesti.md"
+    path.write_text("Kiitos tilauksestasi.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--format", "github", str(path))
+    assert proc.returncode == 2
+    [line] = proc.stdout.splitlines()
+    assert line.startswith(f"::error file={path},line=1,title=plainfinnish::")
+    assert "tool.plainfinnish.profle" in line

@@ -79,3 +79,25 @@ def test_clean_run_is_valid_and_empty(tmp_path: Path, validator) -> None:
     report, code = sarif(tmp_path, "ok.txt")
     assert code == 0 and report["runs"][0]["results"] == []
     assert not list(validator.iter_errors(report))
+
+
+def test_safe_suggestions_are_sarif_fixes(tmp_path: Path, validator) -> None:
+    """A safe suggestion that replaces the flagged span is a `fix`; applying its replacement to the
+    file gives the text `--fix` writes. No link in the report leads nowhere."""
+    text = "# Valitus\n\nKäsittelemme reklamaation viikon kuluessa.\n"
+    (tmp_path / "vastaus.md").write_text(text, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--format", "sarif", "--select", "jargon", "vastaus.md", cwd=tmp_path)
+    report = json.loads(proc.stdout)
+    assert not list(validator.iter_errors(report))
+    assert "example.invalid" not in proc.stdout
+    [result] = report["runs"][0]["results"]
+    [fix] = result["fixes"]
+    [change] = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "vastaus.md"
+    [replacement] = change["replacements"]
+    region = replacement["deletedRegion"]
+    line = text.split("\n")[region["startLine"] - 1]
+    fixed_line = line[:region["startColumn"] - 1] + replacement["insertedContent"]["text"] + line[region["endColumn"] - 1:]
+    assert fixed_line == "Käsittelemme valituksen viikon kuluessa."
+    run_cli("check", "--no-cache", "--select", "jargon", "--fix", "vastaus.md", cwd=tmp_path)
+    assert (tmp_path / "vastaus.md").read_text(encoding="utf-8").split("\n")[2] == fixed_line
