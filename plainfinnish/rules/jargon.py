@@ -474,7 +474,8 @@ class Jargon(Rule):
         shown = " tai ".join(f"'{s.text}'" for s in suggestions) if context.language != "en" else " or ".join(f"'{s.text}'" for s in suggestions)
         # A base-form alternative that could not be fitted (or a word Voikko does not know, whose
         # form is unknown) must be inflected by the writer: say so.
-        unverified = any(s.advice for s in suggestions)
+        orphan = _orphans_attribute(match) if len(match.tokens) > 1 else None
+        unverified = orphan is None and any(s.advice for s in suggestions)
         category = _category_label(entry, context)
         message = context.say(
             f"{category}: '{original}' – kirjoita {shown}." + (" Taivuta se lauseeseen sopivaksi: muotoa ei voitu "
@@ -482,6 +483,10 @@ class Jargon(Rule):
             f"{category}: '{original}' – write {shown}." + (" Inflect it to fit the sentence: its form could not be "
                                                           "verified, so no fix is applied." if unverified else ""),
         )
+        if orphan is not None:
+            message += context.say(f" Muotoile virke niin, että myös '{orphan.text}' sopii siihen; korjausta ei tehdä "
+                                   "automaattisesti.",
+                                   f" Rephrase the sentence so that '{orphan.text}' still fits; no fix is applied.")
         message += f" {entry.explanation}"
         if entry.note:
             message += f" ({entry.note})"
@@ -577,7 +582,7 @@ class Jargon(Rule):
             return Suggestion(text, safe=safe)
         # a construction: the head takes the alternative, the other matched words go, words between stay
         doc = head.doc
-        if _orphans_attribute(match):
+        if _orphans_attribute(match) is not None:
             return Suggestion(text, advice=True)  # "Teemme lopullisen päätöksen": not "Päätämme lopullisen"
         pieces: list[str] = []
         matched = {t.i for t in match.tokens}
@@ -595,7 +600,7 @@ class Jargon(Rule):
 _ATTRIBUTE_CLASSES = {"laatusana", "nimisana_laatusana", "asemosana", "lukusana"}
 
 
-def _orphans_attribute(match: Match) -> bool:
+def _orphans_attribute(match: Match) -> "Token | None":
     """Would dropping a matched noun leave its attribute behind? A word between the matched words
     that is adjective-, pronoun- or numeral-like and agrees with a dropped noun after it (or is a
     numeral before its partitive) belongs to that noun ("lopullisen päätöksen", "kaksi maksua")."""
@@ -611,12 +616,12 @@ def _orphans_attribute(match: Match) -> bool:
             if t.i in matched or t.is_punct or t.is_space:
                 continue
             if t.like_num and partitive:
-                return True
+                return t
             if any((a.word_class in _ATTRIBUTE_CLASSES or a.participle) and
                    ((a.case, a.number) in forms or (a.word_class == "lukusana" and partitive))
                    for a in t._.analyses):
-                return True
-    return False
+                return t
+    return None
 
 
 def _category_label(entry: "Entry", context: RuleContext) -> str:
