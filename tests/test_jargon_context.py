@@ -178,3 +178,17 @@ def test_is_explained_reads_the_words_around_the_term() -> None:
 ])
 def test_a_term_in_brackets_after_its_description_is_explained(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Reklamaatio, joka tarkoittaa valitusta virheestä, käsitellään viikossa. Reklamaatioon vastataan pian.",
+    "Teemme perintätoimenpiteitä, mikä tarkoittaa muistutuksia ja kirjeitä. Perintätoimenpiteet maksavat.",
+    "Reklamaatio – eli valitus virheestä – käsitellään viikossa.",
+    "Tee reklamaatio (eli valitus) verkossa. Reklamaatio käsitellään viikossa.",
+])
+def test_relative_and_dashed_explanations(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_a_relative_clause_that_defines_nothing_is_no_explanation() -> None:
+    assert flagged("Reklamaatio, joka saapui eilen, käsitellään viikossa.") == ["Reklamaatio"]

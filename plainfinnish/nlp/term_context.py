@@ -132,12 +132,19 @@ def is_explained(token: "Token") -> bool:
         if close is None:
             return False
         gloss = [doc[j] for j in range(i + 2, close)]
+        if gloss[0].lower_ in explainers:
+            return True  # "reklamaatio (eli valitus)"
         if _abbreviation(token) or (len(gloss) == 1 and _abbreviation(gloss[0])):
             return True  # "ALV (arvonlisävero)", "arvonlisävero (alv)"
         return any(g.is_alpha and _agree(token, g) for g in gloss)
-    if nxt is not None and nxt.text == "," and nxt2 is not None:
-        nxt = nxt2  # "oikaisuvaatimus, eli …"
-    if nxt is not None and (nxt.lower_ in explainers or _defining(nxt, set(data["explaining_verbs"]))):
+    verbs = set(data["explaining_verbs"])
+    if nxt is not None and nxt.text in data["separators"] and nxt2 is not None:
+        # "reklamaatio, eli …", "reklamaatio – eli …", "reklamaatio, joka tarkoittaa …"
+        nxt3 = doc[i + 3] if i + 3 < len(doc) else None
+        if nxt2.lower_ in data["relatives"] and nxt3 is not None and _defining(nxt3, verbs):
+            return True
+        nxt = nxt2
+    if nxt is not None and (nxt.lower_ in explainers or _defining(nxt, verbs)):
         return True
     return prev is not None and prev.lower_ in explainers and prev2 is not None and prev2.is_alpha
 
