@@ -348,3 +348,11 @@ def test_next_fix_run_removes_stale_temporaries(tmp_path: Path) -> None:
     proc = run_cli("check", "--no-cache", "--fix", str(path))
     assert "Traceback" not in proc.stderr
     assert not stale.exists() and alive.exists()
+
+
+def test_fix_says_how_many_safe_fixes_could_not_be_applied(tmp_path: Path) -> None:
+    path = tmp_path / "viesti.md"
+    path.write_text("Kiitos, rekla**maatio** on saapunut. Reklamaatio käsitellään viikossa.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == "Kiitos, rekla**maatio** on saapunut. Valitus käsitellään viikossa.\n"
+    assert "fixed 1 finding(s) in 1 file(s); 1 fix(es) not applied: the text spans markup" in proc.stderr, proc.stderr
