@@ -23,9 +23,9 @@ from plainfinnish.rules.base import Finding, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-#: Below this many files to analyse, a process pool costs more (a pipeline load per worker)
-#: than it saves.
-POOL_MIN_FILES = 24
+#: Bytes of text below which the default stays in one process: forking workers and sending the
+#: findings back costs more than the second core saves (about 0.1 s).
+PARALLEL_MIN_BYTES = 48_000
 
 
 @dataclass
@@ -174,7 +174,7 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
                 continue
         todo.append(item)
 
-    _lint_all(todo, options.jobs or default_jobs(), errors, options.language or "fi")
+    _lint_all(todo, options.jobs, errors, options.language or "fi")
     for problem in _unmatchable_entries(todo):  # the analysis loaded Voikko already
         say(f"warning: {problem}")
     for item in todo:
@@ -219,39 +219,63 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
     return EXIT_OK
 
 
-def _lint_all(items: list[_Item], jobs: int, errors: list[str], language: str = "fi") -> None:
-    """Lint the files the cache did not have: in this process for a few, else in a pool where
-    each worker loads the pipeline once (with a progress bar on a terminal)."""
+_Outcome = tuple[list[Finding], dict[str, Any], "tuple[str, str] | None"]
+
+
+def plan_workers(items: list[_Item], jobs: int | None) -> int:
+    """How many processes to lint these files in. `--jobs N` is taken as asked. By default, the
+    faster of serial and parallel for this run: parallel only for enough text to pay for the
+    workers, and only on cores that are free now (the load average counts other processes'
+    runnable threads: on a 2-core machine with another busy process, a second worker only
+    shares a core)."""
+    if len(items) < 2:
+        return 1
+    if jobs is not None:
+        return max(1, min(jobs, len(items)))
+    if sum(len(item.data) for item in items) < PARALLEL_MIN_BYTES:
+        return 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(default_jobs() - int(busy + 0.5), len(items)))
+
+
+def _lint_all(items: list[_Item], jobs: int | None, errors: list[str], language: str = "fi") -> None:
+    """Lint the files the cache did not have, in this process or in forked workers that start
+    from this process's loaded pipeline and rule data (with a progress bar on a terminal)."""
     from plainfinnish.reporters.progress import progress
 
+    workers = plan_workers(items, jobs)
+    results: list[_Outcome | None] = [None] * len(items)
+    pool = None
+    if workers > 1:
+        pool = _start_pool(items, workers, results)
+        if pool is None:
+            workers = 1
     with progress(len(items), language) as step:
-        _lint_items(items, jobs, errors, step)
-
-
-def _lint_items(items: list[_Item], jobs: int, errors: list[str], step: Any) -> None:
-    if jobs > 1 and len(items) >= POOL_MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor
-
-        work = [(item.display, item.data, item.config, item.fmt) for item in items]
-        workers = min(jobs, len(items))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(work) // (workers * 8))
-            for item, (findings, stats, error) in zip(items, pool.map(_lint_worker, work, chunksize=chunk)):
-                if error is not None:
-                    errors.append(f"{item.display}: {error}")
-                    item.result = FileResult(path=item.display, error=error)
-                else:
-                    item.result = FileResult(path=item.display, findings=findings, stats=stats, source=item.source)
-                step()
-        return
-    for item in items:
-        assert item.source is not None and item.config is not None
-        try:
-            item.result = lint_source(item.source, item.config, item.fmt)
-        except PlainfinnishError as err:
-            errors.append(str(err))
-            item.result = FileResult(path=item.display, error=err.problem)
-        step()
+        for i in range(len(items)):
+            if results[i] is not None:
+                step()  # linted while the pipeline loaded, before the fork
+        if pool is not None:
+            with pool:
+                for future in pool.futures:
+                    for i, result in future.result():
+                        results[i] = result
+                        step()
+        else:
+            for i, item in enumerate(items):
+                if results[i] is None:
+                    results[i] = _lint_one(item.display, item.data, item.config, item.fmt, item.source)
+                    step()
+    for item, result in zip(items, results):
+        assert result is not None
+        findings, stats, error = result
+        if error is not None:
+            errors.append(error[0])
+            item.result = FileResult(path=item.display, error=error[1])
+        else:
+            item.result = FileResult(path=item.display, findings=findings, stats=stats, source=item.source)
 
 
 def _unmatchable_entries(items: list[_Item]) -> list[str]:
@@ -270,13 +294,63 @@ def _unmatchable_entries(items: list[_Item]) -> list[str]:
     return problems
 
 
-def _lint_worker(work: tuple[str, bytes, Config, str]) -> tuple[list[Finding], dict[str, Any], str | None]:
-    display, data, config, fmt = work
+def _lint_one(display: str, data: bytes, config: Config | None, fmt: str,
+              source: SourceText | None = None) -> _Outcome:
+    """Findings and stats, or the error: (the line to print, the problem for the report)."""
+    assert config is not None
     try:
-        result = lint_source(SourceText.from_bytes(display, data), config, fmt)
+        result = lint_source(source or SourceText.from_bytes(display, data), config, fmt)
     except PlainfinnishError as err:
-        return [], {}, err.problem
+        return [], {}, (str(err), err.problem)
     return result.findings, result.stats, None
+
+
+#: The files of a run, for forked workers to read by index (inherited, never pickled).
+_FORK_ITEMS: list[_Item] = []
+
+
+class _Pool:
+    def __init__(self, executor: Any, futures: list[Any]) -> None:
+        self.executor, self.futures = executor, futures
+
+    def __enter__(self) -> "_Pool":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(items: list[_Item], workers: int, results: list) -> _Pool | None:
+    """Fork the workers after the pipeline and every rule's data are loaded (by linting the
+    smallest file here), so they share it instead of each loading its own. Work goes out in
+    bins of about equal size, largest first. None where fork is not available."""
+    import heapq
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    first = min(range(len(items)), key=lambda i: len(items[i].data))
+    item = items[first]
+    results[first] = _lint_one(item.display, item.data, item.config, item.fmt, item.source)
+    rest = [i for i in range(len(items)) if i != first]
+    heap = [(0, b) for b in range(min(len(rest), workers * 4))]
+    bins: list[list[int]] = [[] for _ in heap]
+    for i in sorted(rest, key=lambda i: -len(items[i].data)):
+        total, b = heapq.heappop(heap)
+        bins[b].append(i)
+        heapq.heappush(heap, (total + len(items[i].data) + 2_000, b))  # + a file's fixed cost
+    _FORK_ITEMS[:] = items
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return _Pool(executor, [executor.submit(_lint_bin, b) for b in bins if b])
+
+
+def _lint_bin(indices: list[int]) -> list[tuple[int, _Outcome]]:
+    out = []
+    for i in indices:
+        item = _FORK_ITEMS[i]
+        out.append((i, _lint_one(item.display, item.data, item.config, item.fmt, item.source)))
+    return out
 
 
 def _fix(items: list[_Item], options: CheckOptions, cache: Any, errors: list[str]) -> int:
