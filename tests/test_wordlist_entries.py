@@ -27,6 +27,7 @@ FLAGGED = [
     ("Toimittakaa puuttuvat liitteet viikon sisällä.", "Toimittakaa", "Lähettäkää"),
     ("Pyydämme teitä toimittamaan kopion todistuksesta.", "toimittamaan", "lähettämään"),
     ("Hakemukseen on toimitettava palkkatodistus.", "toimitettava", "lähetettävä"),
+    ("Liitteet voi toimittaa postitse osoitteeseen Esimerkkikatu 1.", "toimittaa", "lähettää"),
     # edellä mainittu and its kin
     ("Yllä mainitut ehdot koskevat kaikkia tilauksia.", "Yllä mainitut", None),
     ("Edellä kuvattu muutos tulee voimaan ensi kuussa.", "Edellä kuvattu", "Tämä"),
@@ -34,6 +35,8 @@ FLAGGED = [
     # necessity and obligation
     ("Asiakas on velvoitettu ilmoittamaan muutoksista.", "on velvoitettu", None),
     ("Sopimuksen nojalla voimme periä kulut.", "Sopimuksen nojalla", "Sopimuksen mukaan"),
+    ("Varaamme oikeuden muuttaa hintoja.", "Varaamme oikeuden", "Voimme"),
+    ("Tästä johtuen toimitus viivästyy.", "Tästä johtuen", "Siksi"),
     # verb-weak constructions
     ("Teemme päivityksen yöllä.", "Teemme päivityksen", "Päivitämme"),
     ("Tee peruutus viimeistään päivää ennen.", "Tee peruutus", "Peru"),
@@ -75,6 +78,8 @@ QUIET = [
     ("Edellä on kerrottu, miten palautus tehdään.", "Edellä"),
     ("Tikkaat ovat seinän nojalla.", "nojalla"),
     ("Velvoitteet on lueteltu sopimuksessa.", "Velvoitteet"),
+    ("Varasimme sinulle ajan ja oikean huoneen.", "Varasimme"),
+    ("Varaat ajan oikeuden kautta.", "Varaat"),
     ("Teemme parhaamme.", "Teemme"),
     ("Annamme mielellämme lisätietoja.", "Annamme"),
     ("Esitys alkaa seitsemältä.", "Esitys"),
