@@ -32,6 +32,10 @@ PRESENT = [
     letter("tilauksesi uusitaan automaattisesti 1.2.2027. Veloitamme kortiltasi 9,90 €."),
     letter("jäsenyytesi jatkuu automaattisesti. Seuraava veloitus tehdään 1.3.2027."),
     letter("vuositilauksesi uusiutuu 15.2.2027. Veloitamme silloin 59 € tallennetulta kortiltasi."),
+    # a date given by a template placeholder
+    "Hei {name},\n\ntilauksesi uusiutuu automaattisesti {renewal_date}.\n\nTerveisin\nPalvelu",
+    "Hei {{ name }},\n\ntilauksesi on peruttu. Voit käyttää palvelua {{ end_date }} asti.\n\nTerveisin\nPalvelu",
+    "Hei %{name},\n\njäsenyytesi päättyy %{date}.\n\nTerveisin\nKerho",
     # a cancellation notice with the end of access, and an ended service
     letter("tilauksesi on peruttu. Voit käyttää palvelua 31.1.2027 asti."),
     letter("irtisanomisesi on vastaanotettu. Pääsysi palveluun päättyy 31.1.2027."),
@@ -77,6 +81,7 @@ MISSING = [
     letter("kiitos viestistäsi. Tämä on automaattinen vastaus."),
     letter("olemme saaneet viestisi."),
     letter("viestisi on välitetty asiakaspalveluumme."),
+    "Hei {name},\n\nviestisi {id} on vastaanotettu.\n\nTerveisin\nTuki",
     "Kiitos! Viestisi on lähetetty.",
     # an overdue reminder that does not say what happens if unpaid
     letter("laskusi 12345 (eräpäivä 1.12.2026) on erääntynyt. Maksathan sen pian.", "Yritys Oy"),

@@ -244,7 +244,24 @@ def has_time(sentence: "Span") -> bool:
             return True
         if t.lower_ in time["conjunctions"]:
             return True
+        if t._.is_placeholder and dated_placeholder(t):
+            return True
     return False
+
+
+def dated_placeholder(token: "Token") -> bool:
+    """A template placeholder that stands for a date: after a verb of a dated event
+    ("uusiutuu {date}", "päättyy {{ end }}") or before a time postposition ("{date} asti")."""
+    time = data()["time"]
+    prev, nxt = previous_word(token), None
+    for x in token.doc[token.i + 1: token.i + 3]:
+        if not x.is_space:
+            nxt = x
+            break
+    if nxt is not None and nxt.lower_ in time["postpositions"]:
+        return True
+    before = previous_word(prev) if prev is not None else None  # "uusiutuu automaattisesti {date}"
+    return any(w is not None and bool(lemmas(w) & time["dated_verbs"]) for w in (prev, before))
 
 
 def trimmed(start: int, end: int, text: str) -> tuple[int, int]:

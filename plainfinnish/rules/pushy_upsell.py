@@ -234,7 +234,8 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if time is not None:
                 yield Hit(time, i + 1, "false-urgency", "little-time")
         # "ennen kuin on liian myöhäistä"
-        if low == "liian" and i + 1 < len(ws) and s.lower[i + 1].startswith(("myöhä", "myöhään")):
+        if low == "liian" and i + 1 < len(ws) and s.lower[i + 1].startswith(("myöhä", "myöhään")) \
+                and any(x in {"ennen", "kunnes"} for x in s.lower[max(0, i - 4): i]):  # not "esitti liian myöhään"
             yield Hit(phrase_start(ws, i), i + 1, "false-urgency", "too-late")
         # "rajoitetun ajan" (urgency) / "rajoitettu erä" (scarcity)
         if s.has(i, "limited") and i + 1 < len(ws) and s.has(i + 1, "limited_nouns"):
