@@ -192,3 +192,24 @@ def test_relative_and_dashed_explanations(text: str) -> None:
 
 def test_a_relative_clause_that_defines_nothing_is_no_explanation() -> None:
     assert flagged("Reklamaatio, joka saapui eilen, käsitellään viikossa.") == ["Reklamaatio"]
+
+
+# --- a participle attribute is no nominal construction -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kunnan tekemä päätös on liitteenä.",
+    "Hankkeesta tehty päätös lähetetään sinulle.",
+    "Tehdyn päätöksen voi riitauttaa kolmessa viikossa.",
+    "Tekemämme päätös on lopullinen.",
+])
+def test_a_participle_before_its_noun_is_a_noun_phrase(text: str, profile: str) -> None:
+    assert flagged(text, profile) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Asiasta on tehty päätös.",
+    "Kunta on tehnyt päätöksen.",
+    "Päätös on tehty eilen.",
+])
+def test_the_perfect_with_its_auxiliary_is_still_the_construction(text: str) -> None:
+    assert flagged(text) != []

@@ -360,6 +360,8 @@ class Jargon(Rule):
                 continue  # "tehtävä … päätöksen tiedoksisaannista": the genitive belongs to the next noun
             if verb_pattern and any(_not_object(words[i], w, lemma_sets[i].get(w)) for i, w in zip(chosen, pattern)):
                 continue  # "päätöksestä voi tehdä valituksen": the noun belongs to another construction
+            if verb_pattern and _attributive_participle(pattern, chosen, words, lemma_sets):
+                continue  # "kunnan tekemä päätös": a noun phrase, no verb to replace
             tokens = [words[i] for i in chosen]
             if has_deps and not _connected(tokens) and hi - lo + 1 != len(chosen):
                 continue
@@ -784,6 +786,28 @@ def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Toke
         if after_negation and a.negative in ("true", "both"):
             return True  # the connegative "(ei) tule"
     return False
+
+
+def _attributive_participle(pattern: list[str], chosen: list[int], words: list["Token"],
+                            lemma_sets: list[dict[str, "Analysis | None"]]) -> bool:
+    """The pattern's verb stands as a participle attribute right before its noun, in the noun's
+    case ("tehty päätös", "kunnan tekemä päätös"): a noun phrase, not the nominal construction
+    "tehdä päätös" (which "on tehty päätös", with its auxiliary, still is)."""
+    for j, word in enumerate(pattern):
+        reading = lemma_sets[chosen[j]].get(word)
+        at = chosen[j]
+        if reading is None or reading.participle not in _ATTRIBUTE_PARTICIPLES or at + 1 not in chosen:
+            continue
+        noun = words[at + 1]
+        if not any(a.case == reading.case and a.number == reading.number for a in noun._.analyses):
+            continue
+        before = words[at - 1] if at > 0 else None
+        if before is None or not any(a.baseform in ("olla", "ei") for a in before._.analyses):
+            return True
+    return False
+
+
+_ATTRIBUTE_PARTICIPLES = {"past_passive", "present_passive", "present_active", "agent"}
 
 
 def _connected(tokens: list["Token"]) -> bool:
