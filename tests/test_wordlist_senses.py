@@ -60,6 +60,9 @@ JARGON_SENSE = [
     ("Istuntosi on vanhentunut.", "Istuntosi", None),
     ("Lisenssi on voimassa vuoden.", "Lisenssi", "Käyttöoikeus"),
     ("Jätä review tuotteesta.", "review", "arvostelu"),
+    ("Palvelimen kapasiteetti ei riittänyt.", "kapasiteetti", "tila"),
+    ("Selaimen sertifikaatti on vanhentunut.", "sertifikaatti", "varmenne"),
+    ("Korvausta voidaan sovitella, jos vahinko johtui huolimattomuudesta.", "sovitella", "pienentää"),
 ]
 
 # the same words in their everyday sense: no jargon finding on them
@@ -102,6 +105,12 @@ EVERYDAY_SENSE = [
     ("Pelaajan lisenssi maksetaan seuralle.", "lisenssi"),
     ("Please review your order before you pay.", "review"),
     ("Your update is ready to install.", "update"),
+    ("Akun kapasiteetti on 4000 mAh.", "kapasiteetti"),
+    ("Saat kurssista sertifikaatin.", "sertifikaatin"),
+    ("Sovittelemme riitaa osapuolten kesken.", "Sovittelemme"),
+    ("Ajoneuvovero maksetaan vuosittain.", "Ajoneuvovero"),  # compounds with an official name stay
+    ("Moottorin vääntömomentti on suuri.", "vääntömomentti"),
+    ("Tarjoustiedustelut käsitellään viikossa.", "Tarjoustiedustelut"),
 ]
 
 
