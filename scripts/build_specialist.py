@@ -300,6 +300,7 @@ def main() -> int:
             "dev_positive_rows": sum(1 for r in rows if r["text"] and r["y"] == 1.0),
             "wordlist_rows": sum(1 for r in rows if not r["text"]),
             "inputs_sha256": inputs_digest(args.corpus),
+            "wordlists_sha256": specialist.wordlists_digest(),
         },
         "loso": {"at_threshold": at, "first_uses_judged": len(judged),
                  "auc_unlisted": auc(judged), "auc_all": auc(first_uses(rows, scores, listed_too=True)),

@@ -227,4 +227,16 @@ def check_cli() -> int:
         print(f"{path}: {problem}")
     if not problems:
         print(f"specialist-term model ({DATA_NAME}, {VECTORS_NAME}): no problems")
+        if data.get("training", {}).get("wordlists_sha256") != wordlists_digest():
+            print(f"note: {DATA_NAME} was built from other wordlists; re-run scripts/build_specialist.py")
     return 1 if problems else 0
+
+
+def wordlists_digest() -> str:
+    """A digest of the shipped wordlists (the model records the one it was built from)."""
+    from plainfinnish import wordlists
+
+    digest = hashlib.sha256()
+    for path in sorted(wordlists.shipped_paths()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
