@@ -335,9 +335,9 @@ def test_runs_of_punctuation_and_long_unpunctuated_lines_end(name: str, monkeypa
     fmt = readers.detect_format(name)
     assert fmt is not None
     run_of = st.tuples(st.sampled_from(["! ", "? ", "?!", ". ", "… ", "*a ", "tilaus ", "tilaus\n", "– ", "!!!", "- "]),
-                       st.integers(100, 3_000))
+                       st.integers(100, 1_500))
 
-    @budget(10)
+    @budget(4)
     @given(st.lists(run_of, min_size=1, max_size=3))
     def run(runs: list[tuple[str, int]]) -> None:
         text = "".join(piece * count for piece, count in runs) + " Reklamaationne käsittely."
