@@ -445,9 +445,15 @@ def infinitive_after(token: "Token") -> "Token | None":
     return None
 
 
-def named_actor(token: "Token") -> bool:
-    """A named organisation as subject of an action verb ('Huollon suorittaa KONE Oy')."""
-    sentence = token.doc[slice(*token._.sent_bounds)]
+def names_organisation(toks: list["Token"]) -> bool:
+    """A company form or an acronym ("ARA", "KONE Oy") in the sentence, found once per sentence."""
+    return any(t.lower_.strip(".") in _COMPANY or (len(t.text) >= 2 and t.text.isalpha() and t.text.isupper())
+               for t in toks)
+
+
+def named_actor(token: "Token", named: bool) -> bool:
+    """A named organisation as subject of an action verb ('Huollon suorittaa KONE Oy'); `named`
+    says whether the sentence names one at all (`names_organisation`)."""
     if token.doc._.profile == "accurate" and token.doc.has_annotation("DEP"):
         for child in token.children:
             if child.dep_.startswith("nsubj") and (
@@ -455,13 +461,13 @@ def named_actor(token: "Token") -> bool:
                     any(c.dep_.startswith("compound") and c.pos_ == "PROPN" for c in child.children)):
                 return True
     # No parse, or the parser missed it: a company form or an acronym ("ARA", "KONE") names an actor.
-    return any(t.lower_.strip(".") in _COMPANY or (len(t.text) >= 2 and t.text.isalpha() and t.text.isupper())
-               for t in sentence)
+    return named
 
 
-def own_actor(toks: list["Token"], verb: "Token") -> bool:
-    """A subject with the sender's possessive before the verb: 'Asiakaspalvelumme vastaa …'."""
-    return any(any(a.possessive == "1p" and a.case == "nimento" for a in analyses(x)) for x in toks if x.i < verb.i)
+def own_actor_at(toks: list["Token"]) -> int:
+    """Where the first subject with the sender's possessive stands ('Asiakaspalvelumme vastaa …'),
+    once per sentence; a verb after it has the sender's own unit as actor."""
+    return next((x.i for x in toks if any(a.possessive == "1p" and a.case == "nimento" for a in analyses(x))), len(toks[0].doc) if toks else 0)
 
 
 def overdue_without_consequence(doc: "Doc") -> bool:
@@ -473,9 +479,10 @@ def overdue_without_consequence(doc: "Doc") -> bool:
     for sentence in doc.sents:
         toks = words(sentence)
         conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
+        bill = any(lemmas(x) & od["bill_nouns"] for x in toks)
         for k, t in enumerate(toks):
             lem = verb_bases(t)
-            if lem & od["words"] or (t.lower_ in od["surface"] and any(lemmas(x) & od["bill_nouns"] for x in toks)
+            if lem & od["words"] or (t.lower_ in od["surface"] and bill
                                      and any(x.lemma_ == "olla" for x in toks[max(0, k - 2): k])):
                 overdue = True  # "on (vielä) maksamatta", not "voit jättää maksut maksamatta"
             elif "saada" in lem and is_negated(t) and any(lemmas(x) & od["unpaid_objects"] for x in toks[k + 1: k + 5]):
@@ -483,6 +490,11 @@ def overdue_without_consequence(doc: "Doc") -> bool:
             if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
                 consequence = True
     return overdue and not consequence
+
+
+def dated_next_event(toks: list["Token"]) -> bool:
+    next_words = data()["next_step"]["next_words"]
+    return any(_DATE.match(x.text) for x in toks) and any(lemmas(x) & next_words for x in toks)
 
 
 def unknown_me_form(token: "Token") -> bool:
@@ -525,6 +537,10 @@ def next_steps(doc: "Doc") -> list[Statement]:
         timed = has_time(sentence)
         toks = words(sentence)
         tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
+        own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
+        named = names_organisation(toks)
+        customers = any(second_person_owner(x) for x in toks)
+        dated_event: bool | None = None
         kind: str | None = None
         actor = True
         for k, t in enumerate(toks):
@@ -540,12 +556,12 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 inf = infinitive_after(t)
                 if inf is not None and not lemmas(inf) & (ns["tracking_verbs"] | ns["option_verbs"]):
                     kind = kind or "customer"
-            elif t.lemma_ == "tarvita" and is_negated(t) and any(second_person_owner(x) for x in toks):
+            elif t.lemma_ == "tarvita" and is_negated(t) and customers:
                 kind = kind or "customer"
             elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
                 kind = kind or "customer"
             elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
-                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t) or own_actor(toks, t)):
+                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t, named) or own_at < t.i):
                 kind = kind or "organisation"
             elif timed and person_form(t, "3") and not is_negated(t) and not lem & ns["not_action_verbs"] \
                     and not in_subordinate_clause(t):
@@ -561,7 +577,7 @@ def next_steps(doc: "Doc") -> list[Statement]:
                     kind = kind or "contact"  # "Olemme sinuun yhteydessä tarvittaessa"
                 elif timed and any(n in ns["valid_words"] for n in nxt[:2]):
                     kind = kind or "valid-until"  # "Pääsysi on voimassa 31.1. asti"
-                elif timed and any(_DATE.match(x.text) for x in toks) and any(lemmas(x) & ns["next_words"] for x in toks):
+                elif timed and (dated_event if dated_event is not None else (dated_event := dated_next_event(toks))):
                     kind = kind or "next-event"  # "Seuraava veloituspäivä on 1.2."
             elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
                     lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):

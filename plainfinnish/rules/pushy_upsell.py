@@ -11,9 +11,10 @@ and information is never flagged ("Tarjous on voimassa 31.1. asti").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish import datafiles
@@ -135,6 +136,10 @@ class Sentence:
         self._where: dict[str, list[int]] = {}
         self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
 
+    @cached_property
+    def has_imperative(self) -> bool:
+        return any(is_imperative(t) for t in self.ws)
+
     def __len__(self) -> int:
         return len(self.ws)
 
@@ -148,13 +153,20 @@ class Sentence:
             found = self._where[key] = [i for i, f in enumerate(self.forms) if f & words]
         return found
 
+    def within(self, key: str, lo: int, hi: int) -> list[int]:
+        """Positions of a word class in [lo, hi], by bisection: a window costs its own size, not
+        the sentence's, so a long sentence full of offer words stays linear."""
+        found = self.where(key)
+        return found[bisect_left(found, lo): bisect_right(found, hi)]
+
     def find(self, key: str, start: int = 0, stop: int | None = None) -> int | None:
         stop = len(self.ws) if stop is None else min(stop, len(self.ws))
-        return next((j for j in self.where(key) if max(start, 0) <= j < stop), None)
+        found = self.within(key, max(start, 0), stop - 1)
+        return found[0] if found else None
 
     def near(self, key: str, i: int, before: int, after: int) -> int | None:
         """The nearest word of a class within a window around i."""
-        found = [j for j in self.where(key) if i - before <= j <= i + after and j != i]
+        found = [j for j in self.within(key, i - before, i + after) if j != i]
         return min(found, key=lambda j: abs(j - i)) if found else None
 
 
@@ -284,12 +296,12 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
         price = s.near("price_nouns", i, 4, 3) if not s.has(i, "price_nouns") else i
         if price is None:
             continue
-        triggers = [j for j in s.where("rise_triggers") if i - 3 <= j <= i + 3]
+        triggers = s.within("rise_triggers", i - 3, i + 3)
         before = [j for j in range(max(0, i - 3), i) if s.lower[j] == "ennen"]
         # in marketing an undated "next week" or an order beside it presses too:
         # "Osta nyt – hinnat nousevat ensi viikolla"
         soon = [j + 1 for j in range(i + 1, min(i + 3, len(ws) - 1)) if s.lower[j] == "ensi"]
-        pressed = not ctx.service and (soon or any(is_imperative(x) for x in ws))
+        pressed = not ctx.service and (soon or s.has_imperative)
         if not triggers and not before and not pressed:
             continue
         span = [i, price] + triggers + before + soon
@@ -319,12 +331,12 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
     if ctx.service:
         return
     ws = s.ws
-    offers = s.where("offer_nouns") + s.where("chance_nouns")
+    offers = sorted(set(s.where("offer_nouns") + s.where("chance_nouns")))
     for i, t in enumerate(ws):
         # "Tätä hintaa et saa enää", "Tällaista tarjousta ei tule uudelleen"
         if s.has(i, "loss_neg_verbs") and negated(t) and ws[i].pos_ in {"VERB", "AUX"}:
             again = s.near("again_words", i, 3, 3)
-            offer = next((j for j in offers if abs(j - i) <= 5), None)
+            offer = next(iter(offers[bisect_left(offers, i - 5): bisect_right(offers, i + 5)]), None)
             if again is None:  # "Et saa toista tilaisuutta", "ei tule toista kertaa"
                 again = next((j for j in range(i + 1, min(i + 3, len(ws))) if "toinen" in s.forms[j] and (
                     j + 1 < len(ws) and (s.has(j + 1, "chance_nouns") or s.lower[j + 1] == "kertaa"))), None)
@@ -337,7 +349,7 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 return
         # "Menetät etusi", "Älä menetä tätä tilaisuutta"
         if s.has(i, "lose_verbs") and (not negated(t) or any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i])):
-            offer = next((j for j in offers if i < j <= i + 3), None)
+            offer = next(iter(offers[bisect_right(offers, i): bisect_right(offers, i + 3)]), None)
             if offer is not None:
                 yield Hit(phrase_start(ws, i), offer, "loss-framing", "lose")
                 return
@@ -458,6 +470,8 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
+    # "Sinulla on jo 3 tilausta" counts the customer's own orders, not others'
+    addressed = any(second_person(x) or second_person_owner(x) for x in ws)
     for i, t in enumerate(ws):
         # "+34 viimeisen 24h aikana"
         counter = t.text.startswith("+") and (any(c.isdigit() for c in t.text) or (i + 1 < len(ws) and is_number(ws[i + 1])))
@@ -485,13 +499,15 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
         # "Tänään jo 58 tilausta!", "tätä ostettiin 300 kertaa"
         if is_number(t) and i + 1 < len(ws) and (s.has(i + 1, "order_nouns") or s.lower[i + 1] == "kertaa") \
                 and (s.where("proof_triggers") or s.lower[i + 1] == "kertaa" and s.where("activity_verbs")) \
-                and not ctx.service and not any(second_person(x) or second_person_owner(x) for x in ws):
+                and not ctx.service and not addressed:
             verb = s.near("activity_verbs", i, 4, 0)
             yield Hit(verb if verb is not None and s.lower[i + 1] == "kertaa" else i, i + 1, "social-proof", "count")
             return
     # "muutkin", "muitakin", "muut asiakkaat ostivat myös": others do it too
+    also = "myös" in s.lower
     others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and (
-        feat(ws[i], "Clitic") == "Kin" or (i + 1 < len(ws) and s.has(i + 1, "crowd_nouns") and "myös" in s.lower))]
+        feat(ws[i], "Clitic") == "Kin" or (i + 1 < len(ws) and s.has(i + 1, "crowd_nouns") and also))]
+    live = any(w in s.lower for w in ("nyt", "juuri", "tänään"))
     if not s.where("proof_triggers") and not others:
         return
     for i, t in enumerate(ws):
@@ -503,7 +519,7 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
         verb = s.near("activity_verbs", i, 4, 6)
         if verb is None or s.has(verb, "crowd_nouns") or is_imperative(ws[verb]) or negated(ws[verb]):
             continue
-        if ctx.service and not any(w in s.lower for w in ("nyt", "juuri", "tänään")):
+        if ctx.service and not live:
             continue  # a service message reporting figures
         start, end = min(i, verb), max(i, verb)
         while start and is_number(ws[start - 1]):  # "5 000" is two tokens
