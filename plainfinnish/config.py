@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plainfinnish.document import read_regular
 from plainfinnish.errors import ConfigError
 from plainfinnish.rules.base import SEVERITIES
 
@@ -135,13 +136,13 @@ def load_file(path: Path, _chain: tuple[Path, ...] = ()) -> Config:
     """Read and validate one configuration file, and the file it `extend`s (as ruff does: the
     base's settings, overridden key by key by this file's)."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular(path).decode("utf-8"))  # never /dev/zero or a FIFO
     except FileNotFoundError:
         raise ConfigError(str(path), "configuration file not found") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(str(path), f"invalid TOML: {err}") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(str(path), f"cannot read configuration: {err}") from None
+        raise ConfigError(str(path), f"cannot read configuration: {getattr(err, 'strerror', None) or err}") from None
     if path.name == "pyproject.toml":
         tool = raw.get("tool", {})
         table = tool.get("plainfinnish", {}) if isinstance(tool, dict) else None
@@ -289,7 +290,7 @@ class ConfigFinder:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(pyproject).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(str(pyproject), f"invalid TOML: {err}") from None
     tool = data.get("tool", {})

@@ -356,3 +356,14 @@ def test_fix_says_how_many_safe_fixes_could_not_be_applied(tmp_path: Path) -> No
     proc = run_cli("check", "--no-cache", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == "Kiitos, rekla**maatio** on saapunut. Valitus käsitellään viikossa.\n"
     assert "fixed 1 finding(s) in 1 file(s); 1 fix(es) not applied: the text spans markup" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo"])
+def test_configuration_that_never_ends_is_refused_at_once(tmp_path: Path, target: str) -> None:
+    if target == "fifo":
+        os.mkfifo(tmp_path / "pyproject.toml")
+        target = str(tmp_path / "pyproject.toml")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--config", target, str(tmp_path / "a.txt"), timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert error_lines(proc) == [f"plainfinnish: {target}: cannot read configuration: not a regular file (a pipe, socket or device)"]
