@@ -117,6 +117,8 @@ def in_context(token, readings: tuple) -> tuple:
     connegative; an imperative only where a clause can begin."""
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    plain = {a.baseform for a in readings if a is not None and a.participle != "agent"}
+    readings = tuple(a for a in readings if a is None or a.participle != "agent" or a.baseform not in plain)
     # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
     connegative = [a for a in readings if a is not None and (a.negative == "true" or (
         a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
@@ -183,6 +185,8 @@ def _slot(a: Analysis) -> Slot:
 
     group, case, number, person, mood, tense, negative, possessive, participle, comparison = signature(a)
     clitic = (a.focus, a.kysymysliite, a.fstoutput.endswith(_CLITIC_TAILS))
+    if case == "kerrontosti":  # "lähtökohtaisesti" is an adverb: it fills the slot of "yleensä"
+        return (group, None, None, None, None, None, None, None, None, None, clitic)
     degree = comparison if comparison not in (None, "positive") else None  # pronouns have none
     return (group, case, number, person, mood, tense, negative, possessive, participle, degree, clitic)
 
@@ -191,17 +195,24 @@ def _slot(a: Analysis) -> Slot:
 def _slots(word: str) -> tuple[frozenset[Slot], ...]:
     """The slots the word fills, one set per lemma: the replacement must fill every slot of the
     replaced word's lemma (the rule chose the lemma; its own readings may still be ambiguous)."""
-    by_lemma: dict[str, set[Slot]] = {}
-    for a in _readings(word):
-        by_lemma.setdefault(a.baseform.lower(), set()).add(_slot(a))
-    return tuple(frozenset(slots) for slots in by_lemma.values())
+    return _by_lemma(_readings(word))
+
+
+def _by_lemma(readings) -> tuple[frozenset[Slot], ...]:
+    by_lemma: dict[str, list[Analysis]] = {}
+    for a in readings:
+        by_lemma.setdefault(a.baseform.lower(), []).append(a)
+    out = []
+    for group in by_lemma.values():
+        # "maksutapahtuma" is also read as an agent participle of "tapahtua": a derivation, not a
+        # second form of the noun, when a plain reading of the same word exists
+        plain = [a for a in group if a.participle != "agent"]
+        out.append(frozenset(_slot(a) for a in (plain or group)))
+    return tuple(out)
 
 
 def _context_slots(token) -> tuple[frozenset[Slot], ...]:
-    by_lemma: dict[str, set[Slot]] = {}
-    for a in in_context(token, tuple(token._.analyses)):
-        by_lemma.setdefault(a.baseform.lower(), set()).add(_slot(a))
-    return tuple(frozenset(slots) for slots in by_lemma.values()) or _slots(token.text)
+    return _by_lemma([a for a in in_context(token, tuple(token._.analyses)) if a is not None]) or _slots(token.text)
 
 
 @lru_cache(maxsize=16384)
