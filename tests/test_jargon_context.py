@@ -213,3 +213,22 @@ def test_a_participle_before_its_noun_is_a_noun_phrase(text: str, profile: str) 
 ])
 def test_the_perfect_with_its_auxiliary_is_still_the_construction(text: str) -> None:
     assert flagged(text) != []
+
+
+# --- glossary lines ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Reklamaatio: ilmoitus siitä, että ostamassasi tuotteessa on virhe.",
+    "Perintätoimenpide – kirje tai muistutus, jonka lähetämme maksamattomasta laskusta.",
+    "Häiriötilanne: palvelun katkos, joka kestää yli tunnin.\nHäiriötilanteessa päivystämme.",
+])
+def test_a_glossary_line_defines_its_term(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Reklamaatiot: lähetä ne osoitteeseemme.", "Reklamaatiot"),  # an instruction, no definition
+    ("Reklamaatiot: asiakaspalvelumme käsittelee ne viikossa.", "Reklamaatiot"),  # a statement
+])
+def test_a_heading_with_a_statement_defines_nothing(text: str, word: str) -> None:
+    assert word in flagged(text)

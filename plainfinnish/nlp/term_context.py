@@ -66,6 +66,11 @@ def _compute(doc: "Doc") -> TermContext:
         if text in data["quotes"]:
             quotes.append(i)
             continue
+        if text in data["glossary_marks"]:
+            words = _glossary_term(doc, i, data["max_definiendum_words"])
+            protected.update(words)
+            defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
+            continue
         lemmas = _lemmas(token) if token.is_alpha else set()
         if lemmas and is_explained(token):
             for lemma in lemmas:
@@ -92,6 +97,37 @@ def _compute(doc: "Doc") -> TermContext:
         if close_ - open_ <= data["max_quote_tokens"]:
             protected.update(range(open_ + 1, close_))
     return TermContext(frozenset(protected), frozenset(defined), explained)
+
+
+_NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "asemosana", "lyhenne"}
+
+
+def _nominal(token: "Token") -> bool:
+    analyses = token._.analyses
+    return bool(analyses) and all(a.word_class in _NOMINAL and not a.participle for a in analyses)
+
+
+def _glossary_term(doc: "Doc", i: int, reach: int) -> list[int]:
+    """A glossary line "Omavastuu: osuus, jonka maksat itse": the words from the sentence start to
+    the colon or dash are a term, when they are nominal and what follows is a noun phrase (no
+    finite verb before a comma or a relative clause). A heading with an instruction or a statement
+    after it ("Palautukset: lähetä …", "Palautukset: käsittelemme ne …") defines nothing."""
+    from plainfinnish.nlp.clauses import is_finite
+
+    token = doc[i]
+    first = token._.sent_bounds[0] if token.has_extension("sent_bounds") else token.sent.start
+    words = list(range(first, i))
+    if not 0 < len(words) <= reach or not all(doc[j].is_alpha and _nominal(doc[j]) for j in words):
+        return []
+    after = [t for t in doc[i + 1: min(len(doc), i + 1 + 3 * reach)] if not t.is_space]
+    if not after or not after[0].is_alpha or not _nominal(after[0]):
+        return []
+    for t in after:
+        if t.is_sent_start or t.text == "," or t.lower_ in _data()["relatives"]:
+            break
+        if is_finite(t):
+            return []
+    return words
 
 
 def _title(doc: "Doc", i: int, reach: int) -> range:
