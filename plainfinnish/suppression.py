@@ -13,7 +13,7 @@ applies them to the findings, and reports directives it does not understand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from plainfinnish.document import Directive, SourceText
@@ -88,10 +88,11 @@ def comment_edit(source: SourceText, fmt: str, reader_options: dict, finding: Fi
 
     Each candidate is tried on a copy of the file and kept only if the format's reader still reads
     the same messages from it (the comment did not land inside a string, a block scalar, an
-    attribute or the middle of a paragraph) and its directive covers the finding. In order:
-    a `.po` translator comment above the entry; a comment line above the finding's line when the
-    line above is blank (or the syntax has no closing marker); the end of the line; a line above.
-    JSON has no comments, so nothing is offered there.
+    attribute or the middle of a paragraph) and its directive covers the finding. In `.po` only a
+    translator comment above the entry will do (`msgfmt` takes no comment inside an entry);
+    elsewhere, in order, a comment line above the finding's line when the line above is blank (or
+    the syntax has no closing marker), the end of the line, a line above. JSON has no comments, so
+    nothing is offered there.
     """
     from plainfinnish import readers
 
@@ -116,24 +117,21 @@ def comment_edit(source: SourceText, fmt: str, reader_options: dict, finding: Fi
     indent = current[: len(current) - len(current.lstrip())]
     previous_blank = index == 0 or not lines[index - 1].strip()
 
-    candidates: list[tuple[int, str, int]] = []  # offset, inserted text, the finding's line after
-    if fmt == "po":
-        first = index
-        while first > 0 and lines[first - 1].strip():
-            first -= 1
-        offset = sum(len(line) + 1 for line in lines[:first])
-        candidates.append((offset, above + newline, finding.line + 1))
+    # (offset, inserted text, the finding's line after the insertion)
     own_line = (line_start, indent + above + newline, finding.line + 1)
     end_of_line = (line_start + len(current), f" {opener} plainfinnish: disable-line {finding.rule}{tail}", finding.line)
-    if previous_blank or not closer:
-        candidates += [own_line, end_of_line]
+    if fmt == "po":
+        first = index
+        while first > 0 and lines[first - 1].strip():  # the entry begins after a blank line
+            first -= 1
+        candidates = [(sum(len(line) + 1 for line in lines[:first]), above + newline, finding.line + 1)]
+    elif previous_blank or not closer:
+        candidates = [own_line, end_of_line]
     else:
-        candidates += [end_of_line, own_line]
+        candidates = [end_of_line, own_line]
 
     def same_messages(read: Any) -> bool:
         return [(m.key, m.text) for m in read.messages] == [(m.key, m.text) for m in before.messages]
-
-    from dataclasses import replace
 
     from plainfinnish.rules import available
 
