@@ -200,3 +200,18 @@ def test_time_budget_ends_an_analysis_that_would_run_for_minutes(tmp_path: Path,
         assert "jargon" in [d["code"] for d in client.wait_diagnostics(small, timeout=30)]
     finally:
         client.close()
+
+
+def test_other_headers_before_the_length_are_no_error(tmp_path: Path) -> None:
+    client, _ = start(tmp_path, None)
+    try:
+        assert client.proc.stdin is not None
+        body = request(60, "plainfinnish/status", {})
+        client.proc.stdin.write(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + framed(body))
+        client.proc.stdin.flush()
+        assert "result" in client.response(60, timeout=30)
+        assert "result" in client.request("plainfinnish/status", {}, timeout=30)
+        errors = [m for m in list(client.messages.queue) if m.get("id") is None and "error" in m]
+        assert not errors, errors
+    finally:
+        client.close()

@@ -27,6 +27,7 @@ MAX_BODY = 256 * 1024 * 1024
 MAX_HEADER = 64 * 1024
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _LENGTH = re.compile(rb"content-length:[ \t]*(\d{1,19})[ \t]*\r?\n", re.IGNORECASE)
+_OTHER_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:")  # Content-Type and the like
 _CHUNK = 1 << 16
 
 
@@ -56,8 +57,11 @@ class Framer:
             lengths = list(_LENGTH.finditer(block))
             if lengths:
                 last = lengths[-1]
-                orphan = block[:last.start()].strip()
-                if orphan:  # the body of a message with a wrong or missing length, or junk
+                # Other header lines (Content-Type) are fine; anything else before the length is
+                # the body of a message with a wrong or missing length, or junk.
+                orphan = b"\n".join(line for line in block[:last.start()].splitlines()
+                                    if line.strip() and not _OTHER_HEADER.match(line)).strip()
+                if orphan:
                     emit(orphan if orphan.startswith(b"{") else "garbage before a header")
                 length: int | None = int(last.group(1))
             else:
