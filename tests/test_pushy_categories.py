@@ -41,6 +41,9 @@ PRESSURE = {
         ("Viimeiset tunnit!", "Viimeiset tunnit"),
         ("Aikaa on enää vähän.", "Aikaa on enää vähän"),
         ("Tilaa ennen kuin on liian myöhäistä!", "liian myöhäistä"),
+        ("Kampanja loppuu ihan kohta!", "Kampanja loppuu ihan kohta"),
+        ("Alennuskoodi vanhenee keskiyöllä.", "Alennuskoodi vanhenee keskiyöllä"),
+        ("Rajoitettu tarjous!", "Rajoitettu tarjous"),
     ],
     "price-threat": [
         ("Hinnat nousevat pian.", "Hinnat nousevat pian"),
@@ -51,6 +54,7 @@ PRESSURE = {
         ("Hinnat nousevat ensi viikolla, joten tilaa.", "Hinnat nousevat ensi viikolla"),
         ("Huomenna hinta on jo korkeampi.", "Huomenna hinta on jo korkeampi"),
         ("Hinta nousee keskiyöllä.", "Hinta nousee keskiyöllä"),
+        ("Hinnat nousevat heti vuodenvaihteen jälkeen.", "Hinnat nousevat heti"),
     ],
     "loss-framing": [
         ("Tätä hintaa et saa enää koskaan.", "et saa enää"),
@@ -64,6 +68,8 @@ PRESSURE = {
         ("Menetät kaikki kertyneet pisteesi.", "Menetät kaikki kertyneet pisteesi"),
         ("Et saa toista tilaisuutta.", "Et saa toista tilaisuutta"),
         ("Tätä tarjousta ei tule toista kertaa.", "tarjousta ei tule toista kertaa"),
+        ("Etusi katoaa, jos et toimi nyt.", "Etusi katoaa"),
+        ("Jos odotat, maksat enemmän.", "maksat enemmän"),
     ],
     "scarcity": [
         ("Enää {count} paikkaa vapaana.", "Enää {count} paikkaa vapaana"),
@@ -77,6 +83,8 @@ PRESSURE = {
         ("Paikkoja on rajoitetusti.", "Paikkoja on rajoitetusti"),
         ("Lähes loppuunmyyty!", "Lähes loppuunmyyty"),
         ("Paikkoja on enää vähän.", "Paikkoja on enää vähän"),
+        ("Erä on lähes loppu.", "lähes loppu"),
+        ("Varastossa vain {{ qty }} kappaletta!", "Varastossa vain {{ qty }}"),
     ],
     "social-proof": [
         ("Jo 5 000 asiakasta on tilannut tämän.", "5 000 asiakasta on tilannut"),
@@ -91,6 +99,7 @@ PRESSURE = {
         ("Tänään jo 58 tilausta!", "58 tilausta"),
         ("Viime viikolla tätä ostettiin 300 kertaa.", "ostettiin 300 kertaa"),
         ("Muut asiakkaat ostivat myös nämä.", "Muut asiakkaat ostivat"),
+        ("Juuri nyt 23 ihmistä katselee tätä hotellia.", "23 ihmistä katselee"),
     ],
     "nagging": [
         ("Joko päätit?", "Joko päätit"),
@@ -117,6 +126,7 @@ PRESSURE = {
         ("Älä missaa tätä!", "Älä missaa"),
         ("Et halua jäädä paitsi.", "Et halua jäädä paitsi"),
         ("Älä jää ilman!", "Älä jää ilman"),
+        ("Älä päästä tätä tilaisuutta ohi!", "Älä päästä tätä tilaisuutta ohi"),
     ],
     "forced-consent": [
         ("Sinun täytyy hyväksyä evästeet.", "Sinun täytyy hyväksyä evästeet"),
@@ -130,6 +140,8 @@ PRESSURE = {
         ("En halua alennusta.", "En halua alennusta"),
         ("Jatkan ilman etuja.", "Jatkan ilman etuja"),
         ("En halua parempaa palvelua.", "En halua parempaa palvelua"),
+        ("Ei kiitos, olen tyytyväinen maksamaan enemmän.", "Ei kiitos, olen tyytyväinen maksamaan enemmän"),
+        ("Ei kiitos, en välitä säästöistä.", "Ei kiitos, en välitä säästöistä"),
     ],
 }
 
@@ -166,6 +178,15 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Paikkoja on rajallisesti, joten ilmoittaudu viimeistään 10.3.",
     "Et saa toista alennuskoodia samaan tilaukseen.",
     "Oletko jo varannut paikkasi?",
+    "Hintojen muutoksista ilmoitamme kuukautta ennen.",
+    "Palvelussa on yli 10 000 tuotetta.",
+    "Asiakkaamme voivat palauttaa tuotteet maksutta.",
+    "Hyväksy vain välttämättömät evästeet.",
+    "Ilmoittautuminen päättyy 15.3. klo 16.",
+    "Kurssille mahtuu 20 osallistujaa.",
+    "Tuote on tilapäisesti loppu.",
+    "Jos maksu myöhästyy, perimme viivästyskorkoa.",
+    "Evästeet\n\nJos estät evästeet, jotkin toiminnot eivät toimi.",
     "Ehdit muuttaa tilaustasi klo 12 asti.",
     # factual stock and counts
     "Tuotetta on varastossa 12 kpl.",
@@ -256,6 +277,7 @@ def test_cancellation_facts_are_not_downsell(lint, text):
      ["Suosittelemme hyväksymään kaikki"]),
     ("Evästeet\n\nSaat parhaan käyttökokemuksen hyväksymällä kaikki evästeet.", ["parhaan käyttökokemuksen hyväksymällä"]),
     ("Evästeet\n\nHyväksy kaikki\n\nVain välttämättömät (huonompi kokemus)", ["huonompi kokemus"]),
+    ("Evästeet\n\nHyväksy kaikki\n\nHylkää (sivusto ei toimi kunnolla)", ["Hylkää (sivusto ei toimi"]),
     ("Suosittelemme sallimaan kaikki evästeet, jotta sivusto toimii parhaiten.", ["Suosittelemme sallimaan kaikki"]),
 ])
 def test_consent_nudges(lint, text, cores):

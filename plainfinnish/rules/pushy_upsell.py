@@ -193,6 +193,13 @@ def phrase_start(ws: list["Token"], i: int) -> int:
     return i
 
 
+def unless(s: Sentence) -> bool:
+    """'jos et toimi', 'ellet tilaa': a condition that the customer does not act."""
+    low = s.lower
+    return any(w in {"ellet", "ellette"} or (w in {"jos", "mikäli"} and k + 1 < len(low) and low[k + 1] in {"et", "ette"})
+               for k, w in enumerate(low))
+
+
 def conditional(s: Sentence, i: int) -> bool:
     """A 'jos'/'kun' clause before the word: a condition, not a claim ("Jos hinta nousee, …")."""
     return any(w in {"jos", "mikäli", "kun", "jollei", "ellei"} for w in s.lower[max(0, i - 4): i])
@@ -251,7 +258,7 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             yield Hit(phrase_start(ws, i), i + 1, "false-urgency", "too-late")
         # "rajoitetun ajan" (urgency) / "rajoitettu erä" (scarcity)
         if s.has(i, "limited") and i + 1 < len(ws) and s.has(i + 1, "limited_nouns"):
-            cat = "false-urgency" if "aika" in s.forms[i + 1] else "scarcity"
+            cat = "false-urgency" if s.forms[i + 1] & {"aika", "tarjous"} else "scarcity"
             yield Hit(i, i + 1, cat, "limited")
         # An offer, plan or price ends with no date: "Tarjous päättyy pian", "Kohta etu katoaa",
         # and a headline with no subject at all: "Päättyy tänään!".
@@ -266,6 +273,9 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if when is not None and (offer is not None or headline):
                 span = [when, i] + ([offer] if offer is not None else [])
                 yield Hit(min(span), max(span), "false-urgency", "ending-soon")
+            # "Etusi katoaa, jos et toimi nyt": the offer is lost unless the customer acts
+            elif when is None and offer is not None and unless(s):
+                yield Hit(min(offer, i), max(offer, i), "loss-framing", "lost-unless")
             # A headline "Tarjous päättyy!" with no date, or over a countdown placeholder: the
             # end is announced and the date withheld. A date on the next line makes it information.
             elif when is None and offer is not None and offer < i and len(ws) <= 4 and person_form(t, "3") \
@@ -407,7 +417,7 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if stock is not None:
                 yield Hit(min(stock, i), max(stock, i), "scarcity", "limited-stock")
         # "Lähes loppuunmyyty!", "myydään nopeasti loppuun": sold out soon, not a plain "loppuunmyyty"
-        if ("loppuunmyyty" in s.forms[i] or (s.lower[i] == "loppuun" and i and "myydä" in s.forms[i - 1])
+        if ("loppuunmyyty" in s.forms[i] or s.lower[i] == "loppu" or (s.lower[i] == "loppuun" and i and "myydä" in s.forms[i - 1])
                 or (s.lower[i] == "loppuun" and i > 1 and "myydä" in s.forms[i - 2])):
             soon = next((j for j in range(max(0, i - 2), i) if s.lower[j] in w["almost_words"] or s.has(j, "fast_adverbs")), None)
             if soon is not None:
@@ -438,7 +448,7 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if s.has(i, "fomo_verbs") or unknown_miss:
             yield Hit(phrase_start(ws, i), i, "fomo", "miss")
         # "Älä anna tilaisuuden mennä ohi", "etu lipuu ohi"
-        if s.lower[i] == "ohi" and i and s.has(i - 1, "pass_verbs"):
+        if s.lower[i] == "ohi" and s.within("pass_verbs", i - 3, i - 1):
             chance = next((j for j in range(max(0, i - 5), i) if s.has(j, "chance_nouns") or s.has(j, "offer_nouns")), None)
             if chance is not None:
                 yield Hit(phrase_start(ws, chance), i, "fomo", "pass-by")
@@ -458,7 +468,8 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
     own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
     belittled = bool(s.where("benefit_words")) or any(
-        "hyvä" in f and comparative_or_more(x) for f, x in zip(s.forms, ws))
+        "hyvä" in f and comparative_or_more(x) for f, x in zip(s.forms, ws)) or (
+        any("maksaa" in f for f in s.forms) and "enemmän" in s.lower)  # "olen tyytyväinen maksamaan enemmän"
     if refusal and own_voice and belittled:
         yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
     elif not refusal and len(ws) <= 7 and belittled and own_voice and not s.question:
@@ -609,6 +620,13 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if verb is not None and not negated(ws[i]):
             end = verb + 1 if verb + 1 < len(ws) and s.lower[verb + 1] in {"kaikki", "kaikkia", "kaikkien"} else verb
             yield Hit(i, end, "consent-nudge", "recommend-accept")
+            return
+    # "Hylkää (sivusto ei toimi kunnolla)": the refusal button itself threatens a broken site
+    refuse = s.where("refuse_words")
+    if refuse and len(ws) <= 8 and not any(w in {"jos", "mikäli", "kun"} for w in s.lower):  # not a plain "Jos estät …"
+        broken = next((j for j in range(len(ws)) if "toimia" in s.forms[j] and negated(ws[j])), None)
+        if broken is not None:
+            yield Hit(min(refuse[0], broken), max(refuse[0], broken), "consent-nudge", "broken-if-refused")
             return
     for i in s.where("experience_nouns"):
         j = i - 1 if i and (s.has(i - 1, "good_experience") or s.has(i - 1, "bad_experience")) else None
