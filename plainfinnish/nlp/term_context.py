@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _CACHE_KEY = "plainfinnish.term_context"
+_DEFINING_STEMS = ("tarkoit",)  # the forms of "tarkoittaa" (explaining_verbs) all begin so
 _ELATIVE = "sisaeronto"
 
 
@@ -61,6 +62,11 @@ def _compute(doc: "Doc") -> TermContext:
     law_suffixes = tuple(data["law_suffixes"])
     markers = set(data["definition_markers"])
     verbs = set(data["explaining_verbs"])
+    # is_explained only where an explanation can begin: next to a bracket, a separator or an
+    # explainer, or before a form of a defining verb (a cheap look at the neighbours' text)
+    near = {"(", ")", *data["explainers"], *data["separators"]}
+    texts = [t.lower_ for t in doc]
+    cache: dict[str, set[str]] = {}  # the lemmas of each word form (a form's readings never change)
     for i, token in enumerate(doc):
         text = token.text
         if text in data["quotes"]:
@@ -71,8 +77,14 @@ def _compute(doc: "Doc") -> TermContext:
             protected.update(words)
             defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
             continue
-        lemmas = _lemmas(token) if token.is_alpha else set()
-        if lemmas and is_explained(token):
+        lemmas = set()
+        if token.is_alpha:
+            lemmas = cache.get(text)
+            if lemmas is None:
+                lemmas = cache[text] = _lemmas(token)
+        nxt = texts[i + 1] if i + 1 < n else ""
+        prev = texts[i - 1] if i else ""
+        if lemmas and (prev in near or nxt in near or nxt.startswith(_DEFINING_STEMS)) and is_explained(token):
             for lemma in lemmas:
                 explained.setdefault(lemma, i)
         if any(lemma.endswith(law_suffixes) for lemma in lemmas):
