@@ -50,6 +50,9 @@ PRESENT = [
     letter("pakettisi on saapunut noutopisteeseen."),
     "Tilauksesi on pakattu ja lähtee huomenna.",
     letter("hakemuksesi on käsittelyssä. Saat päätöksen sähköpostiisi."),
+    letter("tilauksesi #4411 on nyt pakattu ja luovutettu Postille. Seurantalinkki: {link}"),
+    letter("ajanvarauksesi on vahvistettu: maanantai 3.3. klo 10.00, Hammaslääkäri Virtanen."),
+    "Paketti on toimitettu noutopisteeseen. Nouda se viimeistään 12.3.",
     # "we will contact you if needed" and replies with a time
     letter("kiitos palautteestasi. Otamme sinuun tarvittaessa yhteyttä."),
     letter("kiitos viestistäsi! Olemme vastaanottaneet sen. Otamme sinuun yhteyttä tarvittaessa."),
@@ -81,12 +84,17 @@ MISSING = [
     letter("kiitos viestistäsi. Tämä on automaattinen vastaus."),
     letter("olemme saaneet viestisi."),
     letter("viestisi on välitetty asiakaspalveluumme."),
+    letter("ilmoittautumisesi on rekisteröity."),
+    letter("reklamaatiosi on kirjattu järjestelmään."),
+    letter("hakemuksesi on siirretty eteenpäin."),
     "Hei {name},\n\nviestisi {id} on vastaanotettu.\n\nTerveisin\nTuki",
     "Kiitos! Viestisi on lähetetty.",
     # an overdue reminder that does not say what happens if unpaid
     letter("laskusi 12345 (eräpäivä 1.12.2026) on erääntynyt. Maksathan sen pian.", "Yritys Oy"),
     letter("laskusi 987 on erääntynyt 1.2.2027.", "Yritys Oy"),
     letter("laskusi 123 on vielä maksamatta. Maksathan sen pian.", "Yritys Oy"),
+    letter("maksua laskusta 123 ei ole vielä kirjattu. Pyydämme maksamaan laskun.", "Yritys Oy"),
+    letter("laskunne on erääntynyt maksettavaksi. Pyydämme maksamaan sen pikaisesti.", "Yritys Oy"),
     letter("maksusi on myöhässä. Maksathan laskun mahdollisimman pian.", "Yritys Oy"),
     "Maksumuistutus\n\n" + letter("emme ole vielä saaneet maksua laskusta 123. Maksathan laskun 15.1. mennessä. "
                                   "Jos olet jo maksanut, tämä muistutus on aiheeton.", "Yritys Oy"),

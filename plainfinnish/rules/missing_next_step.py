@@ -485,8 +485,9 @@ def overdue_without_consequence(doc: "Doc") -> bool:
             if lem & od["words"] or (t.lower_ in od["surface"] and bill
                                      and any(x.lemma_ == "olla" for x in toks[max(0, k - 2): k])):
                 overdue = True  # "on (vielä) maksamatta", not "voit jättää maksut maksamatta"
-            elif "saada" in lem and is_negated(t) and any(lemmas(x) & od["unpaid_objects"] for x in toks[k + 1: k + 5]):
-                overdue = True  # "Emme ole vielä saaneet maksuasi"
+            elif lem & od["unpaid_verbs"] and is_negated(t) and any(
+                    lemmas(x) & od["unpaid_objects"] for x in toks[max(0, k - 6): k + 5]):
+                overdue = True  # "Emme ole vielä saaneet maksuasi", "maksua ei ole kirjattu"
             if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
                 consequence = True
     return overdue and not consequence
@@ -511,12 +512,20 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
     verbs = ns["dispatch_verbs"]
     if not any(lemmas(t) & ns["dispatch_subjects"] for t in toks):
         return False
-    sent = status_sentence(sentence) and any(
-        (is_past_passive_participle(t) or is_passive_finite(t, "Past")) and verb_bases(t) & verbs
-        and not in_subordinate_clause(t) for t in toks)
+    # "Tilauksesi on lähetetty", "on nyt pakattu ja luovutettu Postille", "lähetettiin"
+    perfect = any(t.lemma_ == "olla" and not is_negated(t) for t in toks)
+    sent = any(((is_past_passive_participle(t) and perfect) or is_passive_finite(t, "Past")) and verb_bases(t) & verbs
+               and not in_subordinate_clause(t) for t in toks)
     arrived = any((is_past_active_participle(t) or person_form(t, "3", tense="Past")) and verb_bases(t) & ns["arrival_verbs"]
                   and not is_negated(t) and not in_subordinate_clause(t) for t in toks)
     return sent or arrived
+
+
+def appointment(toks: list["Token"]) -> bool:
+    """A booking with its date or clock time: the customer's next step is to come then."""
+    ns = data()["next_step"]
+    return any(lemmas(t) & ns["booking_nouns"] for t in toks) and any(
+        _DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in toks)
 
 
 def ended(toks: list["Token"]) -> bool:
@@ -584,6 +593,8 @@ def next_steps(doc: "Doc") -> list[Statement]:
                 kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
         if kind is None and any(lemmas(t) & data()["overdue"]["consequence_nouns"] for t in toks):
             kind = "consequence"  # "Laskuun lisätään viivästyskorko"
+        if kind is None and appointment(toks):
+            kind = "appointment"  # "Ajanvarauksesi on vahvistettu: ma 3.3. klo 10"
         if kind is None and dispatched(sentence, toks):
             kind = "dispatched"
         if kind is None and ended(toks):
