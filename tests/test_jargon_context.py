@@ -232,3 +232,27 @@ def test_a_glossary_line_defines_its_term(text: str) -> None:
 ])
 def test_a_heading_with_a_statement_defines_nothing(text: str, word: str) -> None:
     assert word in flagged(text)
+
+
+# --- the necessive "tulla" + infinitive with its subject or an adverb between ----------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Laskun tulee sinun maksaa kuun loppuun mennessä.", "tulee sinun maksaa"),
+    ("Lomake tulee hakijan allekirjoittaa ennen lähettämistä.", "tulee hakijan allekirjoittaa"),
+    ("Tulee huoltajan olla paikalla tapaamisessa.", "Tulee huoltajan olla"),
+    ("Liikaa maksettu tuki tulee viipymättä palauttaa.", "tulee viipymättä palauttaa"),
+    ("Tuotteet tulee asiakkaan itse noutaa myymälästä.", "tulee asiakkaan itse noutaa"),
+])
+def test_necessive_with_its_genitive_subject_or_an_adverb_between(text: str, span: str) -> None:
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paketti tulee huomenna perille.",
+    "Tuotteesta tulee asiakkaan omaisuus, kun se on maksettu.",
+    "Tulen sinun kanssasi katsomaan asuntoa.",
+    "Ne tulevat meidän luoksemme huomenna.",
+    "Kesä tulee, ja lasten pitää levätä.",
+])
+def test_tulla_without_a_necessive_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []

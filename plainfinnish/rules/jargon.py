@@ -764,8 +764,10 @@ def _not_object(token: "Token", word: str, reading: "Analysis | None") -> bool:
 def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Token"],
                         lemma_sets: list[dict[str, "Analysis | None"]]) -> bool:
     """The infinitive wildcard depends on the verb before it: it follows that verb with at most
-    adverbs between ("tulee aina toimittaa"), and the verb is a 3rd person singular or connegative
-    form, as in the necessive construction ("hakemukset tulee lähettää"; not "ne tulevat nähdä")."""
+    adverbs or the necessive's genitive subject between ("tulee aina toimittaa", "tulee sinun
+    toimittaa", "tulee hakijan viipymättä toimittaa"), and the verb is a 3rd person singular or
+    connegative form, as in the necessive construction ("hakemukset tulee lähettää"; not "ne
+    tulevat nähdä")."""
     from plainfinnish.nlp.inflect import INFINITIVE_WILDCARD, PATTERN_WILDCARDS, verb_lemma
 
     at = pattern.index(INFINITIVE_WILDCARD)
@@ -773,9 +775,9 @@ def _infinitive_follows(pattern: list[str], chosen: list[int], words: list["Toke
     if not verbs:
         return True
     verb_word, verb_at, inf_at = pattern[verbs[-1]], chosen[verbs[-1]], chosen[at]
-    if not verb_at < inf_at <= verb_at + 2:
+    if not verb_at < inf_at <= verb_at + _NECESSIVE_REACH:
         return False
-    if any(not any(a.pos == "ADV" for a in words[i]._.analyses) for i in range(verb_at + 1, inf_at)):
+    if any(not _necessive_filler(words[i]) for i in range(verb_at + 1, inf_at)):
         return False
     after_negation = verb_at > 0 and any(a.word_class == "kieltosana" for a in words[verb_at - 1]._.analyses)
     for a in words[verb_at]._.analyses:
@@ -808,6 +810,17 @@ def _attributive_participle(pattern: list[str], chosen: list[int], words: list["
 
 
 _ATTRIBUTE_PARTICIPLES = {"past_passive", "present_passive", "present_active", "agent"}
+
+
+_NECESSIVE_REACH = 4  # "tulee + up to three words + infinitive"
+
+
+def _necessive_filler(token: "Token") -> bool:
+    """A word that may stand between necessive "tulee" and its infinitive: an adverb ("aina",
+    "välittömästi", "viipymättä"), the genitive subject and its attributes ("sinun", "hankkeen
+    loppupäivämäärän") or the emphatic "itse"."""
+    return any(a.pos == "ADV" or a.case in ("kerrontosti", "omanto") or (a.mood == "MA-infinitive" and a.case == "vajanto")
+               or a.baseform == "itse" for a in token._.analyses)
 
 
 def _connected(tokens: list["Token"]) -> bool:
