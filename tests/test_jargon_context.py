@@ -237,7 +237,7 @@ def test_a_heading_with_a_statement_defines_nothing(text: str, word: str) -> Non
 # --- the necessive "tulla" + infinitive with its subject or an adverb between ----------------------
 
 @pytest.mark.parametrize(("text", "span"), [
-    ("Laskun tulee sinun maksaa kuun loppuun mennessä.", "tulee sinun maksaa"),
+    ("Lasku tulee sinun maksaa kuun loppuun mennessä.", "tulee sinun maksaa"),
     ("Lomake tulee hakijan allekirjoittaa ennen lähettämistä.", "tulee hakijan allekirjoittaa"),
     ("Tulee huoltajan olla paikalla tapaamisessa.", "Tulee huoltajan olla"),
     ("Liikaa maksettu tuki tulee viipymättä palauttaa.", "tulee viipymättä palauttaa"),
