@@ -256,3 +256,24 @@ def test_necessive_with_its_genitive_subject_or_an_adverb_between(text: str, spa
 ])
 def test_tulla_without_a_necessive_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Kun haluat lopettaa, tulee sinun ilmoittaa siitä.", "tulee sinun ilmoittaa"),
+    ("Jos haluat peruuttaa, tulee sinun tehdä se viikon kuluessa.", "tulee sinun tehdä"),
+    ("Ennen lähtöä tulee asiakkaan täyttää lomake.", "tulee asiakkaan täyttää"),
+])
+def test_the_necessive_takes_the_infinitive_after_it(text: str, span: str) -> None:
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mieleen tulee halu lähteä lomalle.",  # the infinitive belongs to the noun "halu"
+    "Sinulle tulee mahdollisuus osallistua arvontaan.",
+])
+def test_a_noun_with_an_infinitive_complement_is_no_necessive(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_an_infinitive_before_tulla_belongs_to_another_clause() -> None:
+    assert flagged("Haluan lähteä, koska tulee ilta.") == []

@@ -339,8 +339,11 @@ class Jargon(Rule):
         window = len(pattern) + 2
         for anchor in positions[0]:
             chosen = [anchor]
-            for options in positions[1:]:
-                near = sorted((i for i in options if i not in chosen and abs(i - anchor) <= window), key=lambda i: abs(i - anchor))
+            for word, options in zip(pattern[1:], positions[1:]):
+                # the infinitive follows its verb: an infinitive before it is another clause's
+                after = chosen[-1] if word == INFINITIVE_WILDCARD else -1
+                near = sorted((i for i in options if i not in chosen and abs(i - anchor) <= window and i > after),
+                              key=lambda i: abs(i - anchor))
                 if not near:
                     break
                 chosen.append(near[0])
