@@ -7,8 +7,8 @@ never assumed:
 - every changed word is a form Voikko knows;
 - a word replaced one-for-one carries the same slot: word group (noun-like or verb), case, number,
   possessive suffix, clitic, person, tense, mood, polarity and participle — for each reading of
-  the replaced word's lemma (an ambiguous "informoimme", present or past, needs a word that is
-  ambiguous the same way);
+  the replaced word's lemma that the word before allows (`in_context`: an ambiguous
+  "informoimme", present or past, needs a word that is ambiguous the same way);
 - the words around still agree: an attribute stays an attribute-like word before its head (case
   and number follow from the slot), a replaced verb has no neighbouring complement in a case it
   may govern differently (no valency data to verify it);
@@ -119,14 +119,12 @@ def in_context(token, readings: tuple) -> tuple:
     prev = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
     plain = {a.baseform for a in readings if a is not None and a.participle != "agent"}
     readings = tuple(a for a in readings if a is None or a.participle != "agent" or a.baseform not in plain)
-    # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
-    connegative = [a for a in readings if a is not None and (a.negative == "true" or (
-        a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
     negated = prev is not None and prev.lower_ in _NEGATION_FORMS
     mid_clause = prev is not None and not prev.is_punct and prev.lower_ not in ("ja", "tai", "sekä")
     # "varaa", "prosessoi": one reading stands for the 3rd person present and the connegative or
     # imperative; the context picks one, a clause start leaves both
     readings = tuple(b for a in readings for b in _split_both(a, negated, mid_clause))
+    # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
     connegative = [a for a in readings if a is not None and (a.negative == "true" or (
         a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
     if negated and connegative:
@@ -263,8 +261,7 @@ def _token_at(doc: "Doc", start: int, end: int):
 
 def _tokens(doc: "Doc", lo: int, hi: int):
     """The tokens covering [lo, hi) (spaCy finds them by bisection: no walk over the doc)."""
-    span = doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
-    return span
+    return doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
 
 
 def _sentence_start(doc: "Doc", offset: int) -> bool:
