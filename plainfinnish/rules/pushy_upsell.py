@@ -23,6 +23,8 @@ from plainfinnish.rules.missing_next_step import (
     _DATE,
     analyses,
     classify,
+    clause_start,
+    contracted_imperative,
     feat,
     is_imperative,
     lemmas,
@@ -111,6 +113,17 @@ def negated(token: "Token") -> bool:
     return False
 
 
+def imperative(token: "Token") -> bool:
+    """A 2nd-person imperative at the start of its clause. In the accurate profile the tagger
+    often reads a short headline ("Varaa paikkasi heti!", "Toimi nopeasti!") as an indicative;
+    Voikko's readings decide there too, so both profiles find the same pressure."""
+    if is_imperative(token):
+        return True
+    if token.doc._.profile != "accurate" or negated(token) or not clause_start(token):
+        return False
+    return any(a.mood == "imperative" and a.person == "2" for a in analyses(token)) or contracted_imperative(token)
+
+
 def comparative(token: "Token") -> bool:
     return any(a.comparison == "comparative" for a in analyses(token))
 
@@ -138,7 +151,7 @@ class Sentence:
 
     @cached_property
     def has_imperative(self) -> bool:
-        return any(is_imperative(t) for t in self.ws)
+        return any(imperative(t) for t in self.ws)
 
     def __len__(self) -> int:
         return len(self.ws)
@@ -185,7 +198,7 @@ def phrase_start(ws: list["Token"], i: int) -> int:
     for j in range(i - 1, max(-1, i - 4), -1):
         if any(t.is_punct for t in ws[j].doc[ws[j].i + 1: ws[i].i]):
             break  # not across a comma or a dash
-        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or is_imperative(ws[j]):
+        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or imperative(ws[j]):
             # The tokenizer splits "jottet" into "jott" + "et": keep the word whole.
             while j > 0 and ws[j - 1].i == ws[j].i - 1 and not ws[j - 1].whitespace_ and ws[j - 1].text.isalpha():
                 j -= 1
@@ -492,7 +505,7 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 end = next((k for k in range(recent, min(recent + 4, len(ws))) if s.lower[k] in {"aikana", "sisällä"}), recent)
                 yield Hit(i, end, "social-proof", "counter")
         # "Liity tuhansien tyytyväisten asiakkaiden joukkoon"
-        if s.has(i, "crowd_verbs") and is_imperative(t):
+        if s.has(i, "crowd_verbs") and imperative(t):
             crowd = s.find("crowd_numbers", i + 1, i + 4)
             if crowd is not None or any(x.like_num and x.text.replace(" ", "").isdigit() and int(x.text.replace(" ", "")) >= 100 for x in ws[i + 1: i + 4]):
                 yield Hit(i, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "social-proof", "crowd")
@@ -528,7 +541,7 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if not counted:
             continue
         verb = s.near("activity_verbs", i, 4, 6)
-        if verb is None or s.has(verb, "crowd_nouns") or is_imperative(ws[verb]) or negated(ws[verb]):
+        if verb is None or s.has(verb, "crowd_nouns") or imperative(ws[verb]) or negated(ws[verb]):
             continue
         if ctx.service and not live:
             continue  # a service message reporting figures
@@ -555,7 +568,7 @@ def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
         yield Hit(0, max(decide + [j for j in nag if j < len(words_only)]), "nagging", "doubt")
         return
     # "Etkö ole vielä tilannut?", "Joko varasit?": doubt, unlike a plain "Oletko jo varannut paikkasi?"
-    buy = [j for j in s.where("now_buy_verbs") if not is_imperative(ws[j])]
+    buy = [j for j in s.where("now_buy_verbs") if not imperative(ws[j])]
     doubt = [j for j in nag if s.lower[j] in {"joko", "vieläkään", "vieläkö", "yhäkö"}] or (
         nag and any(x.lemma_ == "ei" and x.lower_.endswith(("kö", "ko")) for x in ws))
     if buy and you and doubt and not ctx.service:
@@ -577,7 +590,7 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if now is not None and inf is not None:
                 yield Hit(min(now, i), inf, "pressure", "now-is-the-time")
                 continue
-        if not is_imperative(t):
+        if not imperative(t):
             continue
         if s.has(i, "hurry_verbs") or ("pitää" in s.forms[i] and i + 1 < len(ws) and s.lower[i + 1] == "kiirettä"):
             yield Hit(i, i + 1 if "pitää" in s.forms[i] else i, "pressure", "hurry")
@@ -646,7 +659,7 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
     for i, t in enumerate(ws):
-        if not is_imperative(t):
+        if not imperative(t):
             continue
         # "Lisää 12 € → ilmainen toimitus!"
         if s.has(i, "threshold_verbs"):
@@ -672,7 +685,7 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     for i in s.where("browse_verbs"):
         t = ws[i]
-        invited = is_imperative(t) or s.has(i, "recommend_verbs") or (second_person(t) and not negated(t)) or (
+        invited = imperative(t) or s.has(i, "recommend_verbs") or (second_person(t) and not negated(t)) or (
             i and (second_person(ws[i - 1]) or s.has(i - 1, "worth_verbs")) and not negated(ws[i - 1]))
         if not invited or conditional(s, i):
             continue
@@ -684,7 +697,7 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
         liking = "pitää" in s.forms[i] and also is not None and i + 2 < len(ws) and ws[also + 1].pos_ == "PRON" \
             if also is not None and also + 1 < len(ws) else False
         if also is not None and (product is not None or liking):
-            start = i if is_imperative(t) or s.has(i, "recommend_verbs") or second_person(t) else i - 1
+            start = i if imperative(t) or s.has(i, "recommend_verbs") or second_person(t) else i - 1
             yield Hit(start, product if product is not None else also + 1, "upsell", "cross-sell")
             return
 
@@ -702,7 +715,7 @@ def downsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     lure = [j for j in lure if j - 1 not in cancel]
     if not lure:
         return
-    asks = [j for j, t in enumerate(ws) if (is_imperative(t) or (second_person(t) and not negated(t)))
+    asks = [j for j, t in enumerate(ws) if (imperative(t) or (second_person(t) and not negated(t)))
             and j not in cancel and not (j + 1 < len(ws) and j + 1 in cancel)]
     if not asks and not s.question:
         return
