@@ -42,8 +42,9 @@ _WORD = re.compile(r"[^\W_](?:[\w'’:-]*[^\W_])?")
 _NOMINAL_CLASSES = {"nimisana", "laatusana", "nimisana_laatusana", "asemosana", "lukusana", "etunimi", "sukunimi",
                     "nimi", "paikannimi", "lyhenne"}
 _ATTRIBUTE_CLASSES = {"laatusana", "nimisana_laatusana", "asemosana", "lukusana"}
-#: The cases of a verb's object or subject, which any transitive verb takes alike.
-_OBJECT_CASES = {"nimento", "omanto", None}
+#: The cases of a verb's object or subject, which any transitive verb takes alike, and the -sti
+#: adverb ("huolellisesti"), which no verb governs.
+_OBJECT_CASES = {"nimento", "omanto", "kerrontosti", None}
 _CLITIC_TAILS = ("han[Ef]", "hän[Ef]", "pa[Ef]", "pä[Ef]")
 
 Slot = tuple
@@ -98,7 +99,8 @@ def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
                 reason = _check_pair(old, new_word, at_start and i1 + k == 0, _token_at(doc, where.start(), where.end()))
                 if reason is not None:
                     return reason
-            if any(_is_verb(o) for o in olds) and _governed_neighbour(doc, lo, hi):
+            tokens = [_token_at(doc, m.start(), m.end()) for m in old_matches[i1:i2]]
+            if any(_is_verb(o, t) for o, t in zip(olds, tokens)) and _governed_neighbour(doc, lo, hi):
                 return "a replaced verb has a complement whose case it may govern differently"
             if _attribute_becomes_noun(doc, hi, olds[-1], news[-1]):
                 return "an attribute would be replaced by a word that does not agree as an attribute"
@@ -249,8 +251,15 @@ def _uninflected(word: str) -> bool:
     return bool(readings) and all(is_uninflected(a) and a.word_class != "lyhenne" for a in readings)
 
 
-def _is_verb(word: str) -> bool:
-    return any(a.word_class == "teonsana" for a in _readings(word))
+def _is_verb(word: str, token=None) -> bool:
+    """A verb form that may govern a complement: finite or infinitive, or a participle in a verb
+    chain after 'olla' ("olet lukeutunut"); an attribute participle ("kryptattua viestiä") is not."""
+    readings = _readings(word)
+    if any(a.word_class == "teonsana" for a in readings):
+        return True
+    if token is None or token.i == 0 or not any(a.participle for a in readings):
+        return False
+    return any(a.baseform == "olla" for a in token.doc[token.i - 1]._.analyses)
 
 
 def _token_at(doc: "Doc", start: int, end: int):
