@@ -277,3 +277,10 @@ def test_a_noun_with_an_infinitive_complement_is_no_necessive(text: str) -> None
 
 def test_an_infinitive_before_tulla_belongs_to_another_clause() -> None:
     assert flagged("Haluan lähteä, koska tulee ilta.") == []
+
+
+def test_only_the_definiendum_before_tarkoitetaan_is_defined() -> None:
+    doc = plainfinnish.analyze("Tässä sopimuksessa perintätoimenpiteellä tarkoitetaan maksumuistutusta.")
+    context = term_context(doc)
+    assert "perintätoimenpide" in context.defined and "sopimus" not in context.defined
+    assert 2 in context.protected and 1 not in context.protected

@@ -98,12 +98,16 @@ def _compute(doc: "Doc") -> TermContext:
                 protected.update(range(i - 1, close + 1))
                 defined.update(lemma for j in range(i + 1, close) if doc[j].is_alpha for lemma in _lemmas(doc[j]))
         if lemmas & verbs and not token.is_sent_start and _defining(token, verbs):
-            # "Palvelulla tarkoitetaan …": the words before the verb name the defined term
+            # "Tässä sopimuksessa palvelulla tarkoitetaan …": the words right before the verb in the
+            # adessive, nominative or genitive name the defined term ("sopimuksessa" does not)
             first = token._.sent_bounds[0] if token.has_extension("sent_bounds") else token.sent.start
-            words = [j for j in range(max(first, i - data["max_definiendum_words"]), i) if doc[j].is_alpha]
-            if words and not any(doc[j].is_punct and doc[j].text not in "()" for j in range(words[0], i)):
-                protected.update(words)
-                defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
+            words: list[int] = []
+            for j in range(i - 1, max(first, i - data["max_definiendum_words"]) - 1, -1):
+                if not doc[j].is_alpha or not {a.case for a in doc[j]._.analyses} & _DEFINIENDUM_CASES:
+                    break
+                words.append(j)
+            protected.update(words)
+            defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
     # a quotation: the words between two marks, when the marks pair up within a short reach
     for open_, close_ in zip(quotes[::2], quotes[1::2]):
         if close_ - open_ <= data["max_quote_tokens"]:
@@ -111,6 +115,7 @@ def _compute(doc: "Doc") -> TermContext:
     return TermContext(frozenset(protected), frozenset(defined), explained)
 
 
+_DEFINIENDUM_CASES = {"ulkoolento", "nimento", "omanto"}
 _NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "asemosana", "lyhenne"}
 
 
