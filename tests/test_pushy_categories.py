@@ -44,6 +44,10 @@ PRESSURE = {
         ("Kampanja loppuu ihan kohta!", "Kampanja loppuu ihan kohta"),
         ("Alennuskoodi vanhenee keskiyöllä.", "Alennuskoodi vanhenee keskiyöllä"),
         ("Rajoitettu tarjous!", "Rajoitettu tarjous"),
+        ("Etu voimassa vielä {hours} h!", "Etu voimassa vielä {hours} h"),
+        ("Kampanja päättyy {days} päivän päästä!", "Kampanja päättyy {days} päivän päästä"),
+        ("Kevätale!\n\nAikaa jäljellä: {countdown}", "Aikaa jäljellä: {countdown}"),
+        ("Tarjous!\n\nAikaa jäljellä {h} tuntia", "Aikaa jäljellä {h} tuntia"),
     ],
     "price-threat": [
         ("Hinnat nousevat pian.", "Hinnat nousevat pian"),
@@ -178,6 +182,7 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Paikkoja on rajallisesti, joten ilmoittaudu viimeistään 10.3.",
     "Et saa toista alennuskoodia samaan tilaukseen.",
     "Oletko jo varannut paikkasi?",
+    "Koe\n\nAikaa jäljellä: {countdown}",  # an exam's clock, no offer
     "Hintojen muutoksista ilmoitamme kuukautta ennen.",
     "Palvelussa on yli 10 000 tuotetta.",
     "Asiakkaamme voivat palauttaa tuotteet maksutta.",

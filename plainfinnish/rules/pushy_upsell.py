@@ -190,6 +190,7 @@ class Context:
     service: bool  # a receipt, notice, reminder, reply: no marketing belongs here
     cancellation: bool  # the message is about cancelling or ending a service
     consent: bool  # the message asks for consent (cookies, tracking, marketing)
+    offer: bool = False  # the message speaks of an offer, a discount or a campaign
 
 
 def phrase_start(ws: list["Token"], i: int) -> int:
@@ -241,6 +242,16 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             if (ws[i + 1].like_num or vague) and (vague or low == "enää" or after in w["countdown_words"]) \
                     and not concrete:
                 yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
+        # "Etu voimassa vielä {hours} h", "Tarjous voimassa enää 2 pv": a countdown on an offer
+        if low in w["still_words"] and low not in w["only"] and not concrete and i + 2 < len(ws) \
+                and is_number(ws[i + 1]) and s.has(i + 2, "countdown_units") and s.where("offer_nouns"):
+            offer = s.near("offer_nouns", i, 3, 0)
+            yield Hit(offer if offer is not None else i, i + 2, "false-urgency", "countdown")
+        # "Aikaa jäljellä: {countdown}" in an offer: a running clock
+        if low in w["countdown_words"] and i and "aika" in s.forms[i - 1] and ctx.offer and not ctx.service \
+                and i + 1 < len(ws) and is_number(ws[i + 1]) and not concrete:
+            unit = i + 2 < len(ws) and s.has(i + 2, "countdown_units")
+            yield Hit(i - 1, i + 2 if unit else i + 1, "false-urgency", "countdown")
         # "Kampanjaa on jäljellä {days} päivää", "Tarjousaikaa jäljellä 3 päivää": time left on an offer
         if low in w["countdown_words"] and not concrete and i + 2 < len(ws) and s.where("offer_nouns") \
                 and (is_number(ws[i + 1]) or s.has(i + 1, "vague_quantities")) and s.has(i + 2, "countdown_units"):
@@ -733,12 +744,13 @@ _PILED = re.compile(r"[!?]*(?:!!|\?!|!\?)[!?]*")
 
 def context_of(doc: "Doc", sentences: list[Sentence]) -> Context:
     w = data()["words"]
-    cancellation = consent = False
+    cancellation = consent = offer = False
     for s in sentences:
         for f in s.forms:
             cancellation = cancellation or bool(f & w["cancel_words"])
             consent = consent or bool(f & w["consent_objects"])
-    return Context(classify(doc).is_service, cancellation, consent)
+            offer = offer or bool(f & w["offer_nouns"])
+    return Context(classify(doc).is_service, cancellation, consent, offer)
 
 
 class PushyUpsell(Rule):
