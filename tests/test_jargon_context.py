@@ -284,3 +284,7 @@ def test_only_the_definiendum_before_tarkoitetaan_is_defined() -> None:
     context = term_context(doc)
     assert "perintätoimenpide" in context.defined and "sopimus" not in context.defined
     assert 2 in context.protected and 1 not in context.protected
+
+
+def test_a_glossary_line_with_a_hyphen_as_dash() -> None:
+    assert flagged("Reklamaatio - ilmoitus siitä, että tuotteessa on virhe.") == []
