@@ -11,7 +11,12 @@ in the accurate profile, dependency relations), with the word lists in data/next
 2. Does it say what happens next? Me-form action verbs ("käsittelemme", "tulemme lähettämään"),
    what the customer gets or can do ("saat", "voit", imperatives, "sinun ei tarvitse tehdä
    mitään"), a named organisation acting, or a passive action with a time ("toimitetaan
-   kesäkuussa").
+   kesäkuussa"). What the message does decides too: a status that moves the case on ("Pakettisi
+   on matkalla", "Tilauksesi on lähetetty", "odottaa noutoa"), a booking or a renewal with its
+   date, the end of access after a cancellation and "otamme yhteyttä tarvittaessa" are next
+   steps; a wish-conditional help offer ("Jos haluat muuttaa…"), an account option ("voit
+   kirjautua ulos") and a promise of effort ("teemme parhaamme") are not. An overdue reminder
+   must also say what happens if the bill stays unpaid.
 
 The service-message classifier is shared with `pushy-upsell` and `question-overload`.
 """

@@ -1,11 +1,18 @@
-"""pushy-upsell: pressure wording — false urgency, scarcity, confirmshaming, FOMO, social proof,
-imperative pressure, piled exclamation marks, forced consent and pressured upselling.
+"""pushy-upsell: pressure wording, by the categories of LABELLING.md — false urgency (an offer,
+plan or price ending with no date), price-rise threats, loss framing, scarcity, social proof,
+nagging questions, imperative pressure, confirmshaming, fear of missing out, piled exclamation
+marks, forced consent and consent nudges, upselling inside a service message and a downsell inside
+a cancellation.
 
 Categories follow Mathur et al. 2019 ("Dark Patterns at Scale"), the EU Unfair Commercial
-Practices Directive (Annex I point 7) and KKV's "pimeät käytännöt". Matching is by lemma and
-morphology (imperative mood, negation, numbers), so inflected and reworded variants are found;
-the words live in data/pushy.toml. A concrete date or time makes an offer's end information,
-and information is never flagged ("Tarjous on voimassa 31.1. asti").
+Practices Directive (Annex I point 7), KKV's "pimeät käytännöt" and EDPB's guidance on consent.
+Each is a construction over a sentence's words — base forms (participles through their verb),
+mood, person, negation, questions, numbers and template placeholders — so inflected and reworded
+variants are found; the words live in data/pushy.toml. What a construction needs to know about the
+whole message (a service message, a cancellation, a consent banner, an offer) is decided once per
+message, and a sentence's word classes once per sentence, so the rule stays linear. A concrete
+date or time makes an offer's end or a price change information, and information is never
+flagged ("Tarjous on voimassa 31.1. asti", "Hinnat nousevat 1.3. alkaen").
 """
 
 from __future__ import annotations
