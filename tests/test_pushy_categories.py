@@ -222,6 +222,8 @@ def test_each_category_in_several_wordings(lint, profile, category, text, core):
     "Välttämättömät evästeet ovat pakollisia sivuston toiminnan kannalta.",
     "Kirjautuminen edellyttää evästeiden sallimista.",
     "Palvelu edellyttää, että hyväksyt käyttöehdot.",
+    # an instruction tied to a condition in a service message
+    "Hei,\n\nkorttisi on aktivoitu. Toimi heti, jos et tunnista tapahtumaa.\n\nTerveisin\nPankki",
     # a consequence stated in a reminder is not loss framing
     "Hei!\n\nLaskusi 123 on erääntynyt. Jos et maksa sitä 15.1. mennessä, joudut maksamaan viivästyskorkoa.\n\n"
     "Terveisin\nYritys Oy",

@@ -622,8 +622,10 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
             continue
         # In marketing "Tilaa jo tänään" presses without an exclamation mark; in a service message
         # only with one ("Osta heti!"), since "Vahvista tilisi heti" is an instruction.
-        if s.has(i, "act_verbs") or (s.has(i, "buy_verbs") and exclaimed) or \
-                (not ctx.service and s.has(i, "now_buy_verbs")):
+        # A service message's "Toimi heti, jos korttisi katoaa" ties the action to a condition: advice.
+        advice = ctx.service and any(w in {"jos", "mikäli"} for w in s.lower)
+        if (s.has(i, "act_verbs") or (s.has(i, "buy_verbs") and exclaimed) or
+                (not ctx.service and s.has(i, "now_buy_verbs"))) and not advice:
             yield Hit(i, adverb, "pressure", "act-now")
 
 
