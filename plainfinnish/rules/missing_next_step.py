@@ -651,8 +651,10 @@ class MissingNextStep(Rule):
                           "Path globs whose files are always service messages, e.g. [\"emails/**\"]."),
         "exclude": Option([], "Polut (glob), joihin sääntöä ei sovelleta, esim. [\"faq/**\", \"ehdot/**\"].",
                           "Path globs the rule does not apply to, e.g. [\"faq/**\", \"terms/**\"]."),
-        "require-time": Option(False, "Merkitse (info) myös viesti, jonka seuraava vaihe ei kerro aikaa tai tekijää.",
-                               "Also flag (info) a message whose next step gives no time or hides the actor."),
+        "require-time": Option(False, "Merkitse (info) myös viesti, jonka seuraava vaihe ei kerro aikaa tai tekijää "
+                               "(esim. pelkkä passiivi ilman aikaa: ”hakemus käsitellään”).",
+                               "Also flag (info) a message whose next step gives no time or hides the actor "
+                               "(e.g. a bare passive without a time: \"hakemus käsitellään\")."),
     }
     doc_fi = RuleDoc(
         title="Seuraava vaihe puuttuu",
@@ -668,7 +670,8 @@ class MissingNextStep(Rule):
         "viivästyskorko, palvelun katkaisu), eivät kerro. Toivetta koskeva ehto (”Jos haluat muuttaa hakemusta, "
         "lähetä sähköpostia”), tilin valinnat (”voit kirjautua ulos”) ja lupaus yrittää (”teemme parhaamme”) eivät "
         "ole seuraava vaihe. "
-        "Seuraava vaihe pelkällä passiivilla ja ilman aikaa (”hakemus käsitellään”) merkitään lievemmin (info). "
+        "Seuraava vaihe pelkällä passiivilla tai ilman aikaa (”hakemus käsitellään”) riittää; asetuksella "
+        "`require-time` sekin merkitään lievemmin (info). "
         "UKK-vastauksia, evästeilmoituksia, ehtoja, mainoslauseita ja lyhyitä käyttöliittymätekstejä ei merkitä. "
         "Asetuksilla `include` ja `exclude` (glob) voi rajata, mihin tiedostoihin sääntö koskee; yksittäisen "
         "Markdown-tiedoston voi ohittaa etuliitteellä `plainfinnish: {rules: {missing-next-step: {enabled: false}}}`.",
@@ -692,7 +695,8 @@ class MissingNextStep(Rule):
         "vastaanotettu\" (your application has been received). Flags a message that does not say what happens "
         "next: no me-form action (\"käsittelemme\", we will process), no instruction to the customer (\"saat\", "
         "\"voit\", an imperative, \"you need not do anything\"), no named actor, no time. A next step given only in "
-        "the passive and without a time is flagged more softly (info). What the message does decides: a status that "
+        "the passive or without a time is enough; with the option `require-time` it is flagged softly (info). What "
+        "the message does decides: a status that "
         "states the state (\"your parcel is on its way\", \"your order has been dispatched\", \"awaiting pick-up\"), a "
         "renewal reminder with the charge date, a cancellation notice with the end of access and \"we will contact "
         "you if needed\" give the next step; an auto-reply that only says a message arrived and an overdue reminder "
@@ -749,12 +753,14 @@ class MissingNextStep(Rule):
             yield self.finding(context, start, end, context.say(msgs["missing_fi"], msgs["missing_en"]),
                                suggestions=advice, data={"kind": "missing", "signals": verdict.reasons})
             return
+        if not context.options.get("require-time"):
+            return  # LABELLING.md: a hidden actor or no time still counts as a next step
         if all(s.kind == "passive" and not s.has_time for s in statements):
             yield Finding(rule=self.id, severity="info", message=context.say(msgs["vague_fi"], msgs["vague_en"]),
                           start=statements[0].start, end=statements[0].end, suggestions=advice,
                           data={"kind": "passive-no-time"})
             return
-        if context.options.get("require-time") and not any(s.has_time and s.has_actor for s in statements):
+        if not any(s.has_time and s.has_actor for s in statements):
             yield Finding(rule=self.id, severity="info", message=context.say(msgs["no_time_fi"], msgs["no_time_en"]),
                           start=statements[0].start, end=statements[0].end, suggestions=advice,
                           data={"kind": "no-time"})
