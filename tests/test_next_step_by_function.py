@@ -114,6 +114,10 @@ NOT_SERVICE = [
     "Usein kysytyt kysymykset\n\nVoinko muuttaa tilaustani? Valitettavasti tilausta ei voi muuttaa lähettämisen jälkeen.",
     "Hyvä tietää, että voit palauttaa tuotteen 14 päivän kuluessa.",
     "Evästeet\n\nKäytämme evästeitä. Voit hyväksyä tai hylätä ne.",
+    # marketing letters: nothing of the customer's own case
+    letter("kiitos, että olet asiakkaamme. Tässä kuun parhaat tarjoukset sinulle.", "Kauppa"),
+    letter("kevätale alkaa! Kaikki kengät -30 %. Tutustu valikoimaan verkkokaupassamme.", "Kenkäkauppa"),
+    "Hyvä asiakas,\n\nolemme uudistaneet verkkosivumme. Tutustu uusiin palveluihimme!\n\nTerveisin\nYritys",
 ]
 
 

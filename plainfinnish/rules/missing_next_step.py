@@ -386,6 +386,11 @@ def _classify(doc: "Doc") -> ServiceVerdict:
     kinds = set(medium)
     letter = kinds & {"greeting", "signoff", "reference"}
     is_service = len(kinds) >= 2 and bool(letter) and ("own-case" in kinds or "reference" in kinds or len(letter) >= 2)
+    # A letter with nothing of the customer's own case that speaks of offers is a marketing e-mail
+    # ("Hei, tässä kuun parhaat tarjoukset sinulle"): not a service message (LABELLING.md: n/a).
+    if is_service and not kinds & {"own-case", "reference"} and any(lemmas(t) & service["marketing_lemmas"] for t in toks):
+        is_service = False
+        kinds |= {"marketing"}
     # Regret about the customer's case, addressed to them: a reply or a (negative) decision.
     if regret and (len(regret) >= 2 or letter or "own-case" in kinds):
         is_service = True
