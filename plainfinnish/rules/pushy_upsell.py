@@ -160,6 +160,13 @@ class Sentence:
     def has_imperative(self) -> bool:
         return any(imperative(t) for t in self.ws)
 
+    @cached_property
+    def unless(self) -> bool:
+        """'jos et toimi', 'ellet tilaa': a condition that the customer does not act."""
+        low = self.lower
+        return any(w in {"ellet", "ellette"} or (w in {"jos", "mikäli"} and k + 1 < len(low) and low[k + 1] in {"et", "ette"})
+                   for k, w in enumerate(low))
+
     def __len__(self) -> int:
         return len(self.ws)
 
@@ -212,13 +219,6 @@ def phrase_start(ws: list["Token"], i: int) -> int:
                 j -= 1
             return j
     return i
-
-
-def unless(s: Sentence) -> bool:
-    """'jos et toimi', 'ellet tilaa': a condition that the customer does not act."""
-    low = s.lower
-    return any(w in {"ellet", "ellette"} or (w in {"jos", "mikäli"} and k + 1 < len(low) and low[k + 1] in {"et", "ette"})
-               for k, w in enumerate(low))
 
 
 def conditional(s: Sentence, i: int) -> bool:
@@ -305,7 +305,7 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 span = [when, i] + ([offer] if offer is not None else [])
                 yield Hit(min(span), max(span), "false-urgency", "ending-soon")
             # "Etusi katoaa, jos et toimi nyt": the offer is lost unless the customer acts
-            elif when is None and offer is not None and unless(s):
+            elif when is None and offer is not None and s.unless:
                 yield Hit(min(offer, i), max(offer, i), "loss-framing", "lost-unless")
             # A headline "Tarjous päättyy!" with no date, or over a countdown placeholder: the
             # end is announced and the date withheld. A date on the next line makes it information.
@@ -550,12 +550,13 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
     others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and (
         feat(ws[i], "Clitic") == "Kin" or (i + 1 < len(ws) and s.has(i + 1, "crowd_nouns") and also))]
     live = any(w in s.lower for w in ("nyt", "juuri", "tänään"))
+    other_set = set(others)
     if not s.where("proof_triggers") and not others:
         return
     for i, t in enumerate(ws):
         counted = (is_number(t) and i + 1 < len(ws) and s.has(i + 1, "crowd_nouns")) or \
             (s.has(i, "crowd_numbers") and ws[i].pos_ in {"NOUN", "PRON", "NUM", "ADJ"}) or \
-            ("muu" in s.forms[i] and ws[i].pos_ in {"PRON", "ADJ"} and ((i > 0 and is_number(ws[i - 1])) or i in others))
+            ("muu" in s.forms[i] and ws[i].pos_ in {"PRON", "ADJ"} and ((i > 0 and is_number(ws[i - 1])) or i in other_set))
         if not counted:
             continue
         verb = s.near("activity_verbs", i, 4, 6)
@@ -597,6 +598,8 @@ def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
+    # A service message's "Toimi heti, jos korttisi katoaa" ties the action to a condition: advice.
+    advice = ctx.service and any(w in {"jos", "mikäli"} for w in s.lower)
     exclaimed = any(x.text.startswith("!") or x.text.endswith("!") for x in ws[-2:])
     for i, t in enumerate(ws):
         # "nyt kannattaa toimia", "Nyt on aikasi tilata"
@@ -622,8 +625,6 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
             continue
         # In marketing "Tilaa jo tänään" presses without an exclamation mark; in a service message
         # only with one ("Osta heti!"), since "Vahvista tilisi heti" is an instruction.
-        # A service message's "Toimi heti, jos korttisi katoaa" ties the action to a condition: advice.
-        advice = ctx.service and any(w in {"jos", "mikäli"} for w in s.lower)
         if (s.has(i, "act_verbs") or (s.has(i, "buy_verbs") and exclaimed) or
                 (not ctx.service and s.has(i, "now_buy_verbs"))) and not advice:
             yield Hit(i, adverb, "pressure", "act-now")
@@ -661,6 +662,7 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if broken is not None:
             yield Hit(min(refuse[0], broken), max(refuse[0], broken), "consent-nudge", "broken-if-refused")
             return
+    conditioned = any(x in {"jos", "kun"} for x in s.lower)
     for i in s.where("experience_nouns"):
         j = i - 1 if i and (s.has(i - 1, "good_experience") or s.has(i - 1, "bad_experience")) else None
         if j is None:
@@ -669,7 +671,7 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
             yield Hit(j, i, "consent-nudge", "worse-if-refused")
             return
         graded = "hyvä" not in s.forms[j] or any(a.comparison in ("comparative", "superlative") for a in analyses(ws[j]))
-        if s.has(j, "good_experience") and graded and consent and not any(x in {"jos", "kun"} for x in s.lower):
+        if s.has(j, "good_experience") and graded and consent and not conditioned:
             verb = min(consent, key=lambda k: abs(k - i))
             yield Hit(min(j, verb), max(i, verb), "consent-nudge", "best-if-accepted")
             return
@@ -728,7 +730,7 @@ def downsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     if not ctx.cancellation:
         return
     ws = s.ws
-    cancel = s.where("cancel_words")
+    cancel = set(s.where("cancel_words"))
     # whole words only: "osapuoli" is no "puoli"; "peruuttaa ilmaiseksi" states the terms
     cheap = [j for j in s.where("cheaper_words") if comparative(ws[j]) or s.lower[j].startswith(("kevyemp", "halvemp"))]
     lure = [j for j in cheap or s.where("offer_back") if lemmas(ws[j]) & data()["words"]["offer_back"] or j in cheap]
