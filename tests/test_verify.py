@@ -91,3 +91,10 @@ def test_the_engine_gates_what_a_rule_marks_safe() -> None:
     config["rules"]["jargon"]["alternatives"] = {"tiketti": ["tukipyyntö"]}
     [finding] = plainfinnish.lint("Tikettisi on suljettu.", config=config)
     assert [(s.text, s.safe) for s in finding.suggestions] == [("Tukipyyntösi", True)]
+
+
+def test_a_negation_verb_decides_the_connegative_in_both_profiles(profile: str) -> None:
+    # the accurate profile's tagger may read "prosessoi" as the past tense; after "emme" it is the connegative
+    [finding] = plainfinnish.lint("Emme prosessoi tilauksia viikonloppuisin.",
+                                  config={"profile": profile, "select": ["jargon"]})
+    assert [s.text for s in finding.suggestions] == ["käsittele"]

@@ -126,8 +126,11 @@ def in_context(token, readings: tuple) -> tuple:
     # "varaa", "prosessoi": one reading stands for the 3rd person present and the connegative or
     # imperative; the context picks one, a clause start leaves both
     readings = tuple(b for a in readings for b in _split_both(a, negated, mid_clause))
+    # after a negation verb every reading of the word is a candidate (a tagger may have picked the
+    # past tense of "(emme) prosessoi"): the negation decides
+    pool = readings + tuple(b for a in token._.analyses for b in _split_both(a, True, True)) if negated else readings
     # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
-    connegative = [a for a in readings if a is not None and (a.negative == "true" or (
+    connegative = [a for a in pool if a is not None and (a.negative == "true" or (
         a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
     if negated and connegative:
         return tuple(dict.fromkeys(connegative))
