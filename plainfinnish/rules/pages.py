@@ -1,8 +1,8 @@
 """A rule's documentation page (Markdown): `plainfinnish explain RULE` shows it, editors link to it.
 
-The pages ship inside the package (`plainfinnish/data/rules/`, written by `write_pages`), so a link
-to one works wherever plainfinnish is installed; docs/rules/ holds the same pages for readers of
-the repository.
+The pages ship inside the package (`plainfinnish/data/rules/`, a link to the repository's
+docs/rules/ that a wheel carries as files), so a link to one works wherever plainfinnish is
+installed. Regenerate them with `python -m plainfinnish.rules.pages` after changing a rule.
 """
 
 from __future__ import annotations
@@ -82,6 +82,6 @@ def write_pages(folder: str | Path) -> list[Path]:
 if __name__ == "__main__":
     import sys
 
-    for folder in sys.argv[1:] or [PAGES_DIR, "docs/rules"]:
+    for folder in sys.argv[1:] or [PAGES_DIR]:
         for written_path in write_pages(folder):
             print(written_path)
