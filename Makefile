@@ -24,7 +24,7 @@ run: setup
 # The whole suite on both Voikko backends: native libvoikko (when installed) and pure-pip pyvoikko.
 test: setup
 	@sh hooks/setup-system.sh --test
-	@echo "== the suite runs twice (native and pure-pip Voikko): about 25 minutes on 2 cores"
+	@echo "== the suite runs twice (native and pure-pip Voikko) and says at the end how long it took"
 	@start=$$(date +%s); $(MAKE) --no-print-directory test-both && echo "== make test took $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s"
 
 test-both:
