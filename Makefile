@@ -25,7 +25,8 @@ run: setup
 test: setup
 	@sh hooks/setup-system.sh --test
 	@echo "== the suite runs twice (native and pure-pip Voikko) and says at the end how long it took"
-	@start=$$(date +%s); $(MAKE) --no-print-directory test-both && echo "== make test took $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s"
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-both; status=$$?; \
+		took=$$(( $$(date +%s) - start )); echo "== make test took $$((took / 60)) min $$((took % 60)) s"; exit $$status
 
 test-both:
 	@if $(PY) -c "import sys; from plainfinnish.nlp.voikko import native_available as n; sys.exit(0 if n() else 1)"; then \
