@@ -137,7 +137,9 @@ def plan(result: "FileResult", unsafe: bool) -> tuple[list[Edit], list[tuple[Fin
         if message is None:
             skipped.append((finding, "its text is not in one message"))
             continue
-        if source_span(message, source, finding.start, finding.end) is None:
+        # A suggestion with its own span (a split at one joint) needs only that span verbatim;
+        # one that replaces the finding needs the whole finding verbatim.
+        if suggestion.start is None and source_span(message, source, finding.start, finding.end) is None:
             skipped.append((finding, "the flagged text spans markup or a placeholder"))
             continue
         start = finding.start if suggestion.start is None else suggestion.start

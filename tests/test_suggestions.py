@@ -27,11 +27,20 @@ def _load() -> list:
 
 
 CASES = _load()
+_MESSAGES: dict[int, list] = {}
 
 
 def _findings(case: dict) -> list[Finding]:
-    config = {"profile": "fast", "select": [case["rule"]]}
-    return [f for f in plainfinnish.lint(case["text"], filename="case.txt", config=config) if f.rule == case["rule"]]
+    from plainfinnish.config import from_table
+    from plainfinnish.document import SourceText
+    from plainfinnish.engine import lint_source
+
+    config = from_table({"profile": "fast", "select": [case["rule"]]}, None)
+    result = lint_source(SourceText(path="case.txt", text=case["text"]), config, "text")
+    messages = result.read_result.messages if result.read_result is not None else []
+    for finding in result.findings:
+        _MESSAGES[id(finding)] = messages  # for mapping a suggestion's own span to the source
+    return [f for f in result.findings if f.rule == case["rule"]]
 
 
 def _about(case: dict, findings: list[Finding]) -> list[Finding]:
@@ -59,11 +68,18 @@ def _applicable(finding: Finding) -> Suggestion | None:
 
 
 def _applied(text: str, finding: Finding, suggestion: Suggestion) -> str:
-    """The text with the suggestion applied (plain text: message offsets shift by a constant)."""
-    shift = finding.source_start - finding.start
-    start = (finding.start if suggestion.start is None else suggestion.start) + shift
-    end = (finding.end if suggestion.end is None else suggestion.end) + shift
-    return text[:start] + suggestion.new_text + text[end:]
+    """The text with the suggestion applied, its span mapped to the source as `--fix` maps it
+    (a placeholder before the edit shifts message offsets against the source)."""
+    from plainfinnish.document import SourceText
+    from plainfinnish.fix import message_of, source_span
+
+    message = message_of(finding, _MESSAGES[id(finding)])
+    assert message is not None, "the finding is not in one message"
+    start = finding.start if suggestion.start is None else suggestion.start
+    end = finding.end if suggestion.end is None else suggestion.end
+    span = source_span(message, SourceText(path="case.txt", text=text), start, end)
+    assert span is not None, "the text to replace is not verbatim source text"
+    return text[:span[0]] + suggestion.new_text + text[span[1]:]
 
 
 def _describe(findings: list[Finding]) -> str:
