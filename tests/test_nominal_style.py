@@ -106,3 +106,51 @@ def test_definitions_headings_and_praise_are_left_alone(lint, text) -> None:
 ])
 def test_postposition_infinitives_get_no_manner_form(lint, text, span) -> None:
     assert found(lint, text) == [(span, [])]
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    # an elative -minen after a span of time is a starting point: "since", not "siitä, että"
+    ("Voit perua maksun kahden päivän kuluessa laskun lähettämisestä.", "lähettämisestä",
+     "Esimerkiksi: ”siitä, kun [kuka] on lähettänyt …”"),
+    ("Reklamaatio on tehtävä viikon sisällä tuotteen saapumisesta.", "saapumisesta",
+     "Esimerkiksi: ”siitä, kun [kuka] on saapunut …”"),
+    ("Hyvitys maksetaan kolme vuorokautta paketin vastaanottamisesta.", "vastaanottamisesta",
+     "Esimerkiksi: ”siitä, kun [kuka] on vastaanottanut …”"),
+    # near miss: the time word after the noun does not govern it
+    ("Ilmoitamme sinulle sopimuksen päättymisestä kuukautta etukäteen.", "päättymisestä",
+     "Esimerkiksi: ”siitä, että [kuka] päättyy …”"),
+    # voidakseen + infinitive: the clause keeps one "voida"
+    ("Voidaksesi käyttää palvelua sinun on kirjauduttava.", "Voidaksesi", "Esimerkiksi: ”jotta voit …”"),
+    ("Voidaksemme palvella sinua tarvitsemme osoitteesi.", "Voidaksemme", "Esimerkiksi: ”jotta voimme …”"),
+    # wanting and needing are conditions
+    ("Halutessasi voit muuttaa tilausta.", "Halutessasi", "Esimerkiksi: ”jos haluat …”"),
+    ("Tarvitessasi apua soita meille.", "Tarvitessasi", "Esimerkiksi: ”jos tarvitset …”"),
+    ("Tilatessasi tuotteen saat vahvistuksen.", "Tilatessasi", "Esimerkiksi: ”kun tilaat …”"),
+])
+def test_the_example_fits_the_construction(lint, text, span, suggestion) -> None:
+    assert (span, [suggestion]) in found(lint, text)
+
+
+@pytest.mark.parametrize("text,span", [
+    # an illative -minen noun is a purpose as often as "siihen, että": a note, no example
+    ("Käytämme evästeitä sivuston parantamiseen.", "parantamiseen"),
+    ("Tarvitset tunnuksen palveluun kirjautumiseen.", "kirjautumiseen"),
+])
+def test_illative_minen_gets_a_note_only(lint, text, span) -> None:
+    assert (span, []) in found(lint, text)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Verkkokauppa kiittää sinua tilin avaamisesta.", "avaamisesta"),  # thanks: a set phrase
+    ("Katso ohjeet tilauksen perumisesta alta.", "perumisesta"),  # instructions about it: plain
+    ("Lisätietoja paketin palauttamisesta saat asiakaspalvelusta.", "palauttamisesta"),
+    ("Jos haluat perua tapaamisen, ota yhteyttä.", "tapaamisen"),  # a meeting, not an act
+    ("Muistutamme huomisesta tapaamisesta.", "tapaamisesta"),
+])
+def test_plain_minen_nouns_are_left_alone(lint, text, span) -> None:
+    assert span not in [s for s, _ in found(lint, text)]
+
+
+def test_information_in_the_genitive_is_the_object_not_the_governor(lint) -> None:
+    # "henkilötietojen" is what is removed, not a noun of instructions governing the -minen noun
+    assert "poistamisesta" in [s for s, _ in found(lint, "Päätämme henkilötietojen poistamisesta erikseen.")]

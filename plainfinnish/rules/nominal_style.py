@@ -53,13 +53,33 @@ def perfect_form(lemma: str, person: str, number: str | None) -> str | None:
 
 # What the fitting structure expresses, for the message: (Finnish, English).
 _FITS = {
-    "past": ("ajan ilmaiseva sivulause", "a clause of time"), "time": ("ajan ilmaiseva sivulause", "a clause of time"),
+    "past": ("ajan ilmaiseva sivulause", "a clause of time"), "since": ("ajan ilmaiseva sivulause", "a clause of time"),
+    "time": ("ajan ilmaiseva sivulause", "a clause of time"),
     "temporal": ("ajan ilmaiseva sivulause", "a clause of time"), "before": ("ajan ilmaiseva sivulause", "a clause of time"),
     "cause": ("syyn ilmaiseva sivulause", "a clause of cause"), "purpose": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"),
     "final": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"), "condition": ("ehtoa ilmaiseva sivulause", "a condition"),
     "about": ("että-lause", "an että clause"), "about-to": ("että-lause", "an että clause"),
     "manner": ("tapaa ilmaiseva -malla-muoto", "the -malla form of manner"),
 }
+
+
+def _lead_words(token: "Token", sentence: "Span", data: dict[str, Any]) -> str | None:
+    """What the few words before an elative -minen noun make of it (a fixed window, so linear):
+    'time' after a span of time ("kaksi päivää laskun lähettämisestä"), 'formula' after thanks,
+    'info' after a noun of instructions or information that governs it ("ohjeet … perumisesta")."""
+    doc = sentence.doc
+    for t in reversed(doc[max(sentence.start, token.i - int(data["minen_lead_window"])):token.i]):
+        ta = t._.analysis
+        if t.is_punct or ta is None:
+            break
+        base = ta.baseform.lower()
+        if base in data["minen_time_words"] or t.lower_ in data["minen_time_words"]:
+            return "time"
+        if base in data["formula_lemmas"]:
+            return "formula"
+        if ta.case != "omanto" and base.endswith(tuple(data["minen_info_nouns"])):
+            return "info"
+    return None
 
 
 def _fits(context: RuleContext, kind: str) -> str:
@@ -70,9 +90,10 @@ def _fits(context: RuleContext, kind: str) -> str:
 def _minen_clause(lemma: str, kind: str) -> str | None:
     """The clause that fits the construction, with the actor left for the writer: time 'kun [kuka]
     maksaa', past 'kun [kuka] on maksanut', cause 'koska', purpose 'jotta [kuka] voi maksaa'."""
-    if kind == "past":
+    if kind in ("past", "since"):
         verb = perfect_form(lemma, "3", "singular")
-        return f"kun [kuka] {verb}" if verb else None
+        lead = "siitä, kun" if kind == "since" else "kun"
+        return f"{lead} [kuka] {verb}" if verb else None
     if kind == "purpose":
         return f"jotta [kuka] voi {lemma}" if finite_form(lemma, "3", "singular") else None
     lead = {"time": "kun", "cause": "koska", "condition": "jos", "before": "ennen kuin", "about": "siitä, että",
@@ -188,12 +209,22 @@ class NominalStyle(Rule):
             if a.mood == "MINEN-infinitive" and a.baseform not in data["jargon_verbs"]:
                 if prev is not None and prev.lower_ in data["formula_words"]:
                     continue  # "Kiitos tilaamisesta": a set phrase
+                if any(token.lower_.startswith(n[:-3]) for n in data["minen_nouns"]):
+                    continue  # "tapaaminen" names a meeting, not the act of meeting
                 templates = data["minen_templates"]
                 post = nxt if nxt is not None and (nxt.lower_ in data["minen_postpositions"] or nxt.lower_ in templates) else None
                 if post is None and prev is not None and prev.lower_ == "ennen" and a.case == "osanto":
                     yield self._minen(context, token, a, None, "before", start=prev.idx)
                 elif a.case in data["minen_cases"] or post is not None:
                     kind = templates.get(post.lower_ if post is not None else a.case, "")
+                    if post is None and a.case == "sisaeronto":
+                        near = _lead_words(token, sentence, data)
+                        if near in ("formula", "info"):
+                            continue  # "kiittää tilin luomisesta", "ohjeet paikan vastaanottamisesta": plain
+                        if near == "time":
+                            kind = "since"  # "viikon kuluessa laskun lähettämisestä": since when, not "siitä, että"
+                    if kind in data["minen_note_only"]:
+                        kind = ""
                     yield self._minen(context, token, a, post, kind)
                 continue
             if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP") \
@@ -251,10 +282,14 @@ class NominalStyle(Rule):
             clause = f"kun {verb}" if verb else None
         elif kind == "final":
             verb = finite_form("voida", person, number)
-            clause = f"jotta {verb} {lemma}" if verb else None
+            # "voidaksesi käyttää" -> "jotta voit käyttää", never "jotta voit voida"
+            clause = (f"jotta {verb}" if lemma == "voida" else f"jotta {verb} {lemma}") if verb else None
         elif kind == "temporal":
             verb = finite_form(lemma, person, number)
-            clause = f"kun {verb}" if verb else None
+            # "halutessasi" is a condition ("jos haluat"), not a time ("kun haluat")
+            lead = "jos" if lemma in _data()["temporal_condition_verbs"] else "kun"
+            kind = "condition" if lead == "jos" else kind
+            clause = f"{lead} {verb}" if verb else None
         elif token.lower_ in _data()["postposition_infinitives"]:
             clause = None  # 'liittyen' is 'concerning', not a manner: 'liittymällä' would mislead
         else:  # manner: 'käyttäen' -> 'käyttämällä'
