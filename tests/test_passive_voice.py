@@ -96,3 +96,24 @@ def test_no_rewrite_when_the_object_cannot_be_converted(lint, text) -> None:
     fs = lint(text, filename="viesti.txt", select=["passive-voice"])
     assert fs and all(f.suggestions == [] for f in fs)
     assert not any("Xph" in f.message for f in fs)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Salasanasi vaihdettiin eilen illalla.", "vaihdettiin"),
+    ("Kaksivaiheinen tunnistus poistettiin käytöstä tililtäsi.", "poistettiin"),
+    ("Toimitusosoitteesi muutettiin tänään.", "muutettiin"),
+    ("Tilauksesi peruttiin maanantaina.", "peruttiin"),
+])
+def test_past_change_to_the_readers_account_gets_no_me_form(lint, profile, text, span) -> None:
+    # the reader may have made the change: "Vaihdoimme salasanasi" could credit the wrong party
+    assert found(lint, text, profile) == [(span, [])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # near misses: the same verbs in the present (a promise of ours) and other past verbs keep the me-form
+    ("Tilauksesi muutetaan huomenna.", ("muutetaan", ["Muutamme tilauksesi"])),
+    ("Hakemuksesi päivitetään viikon kuluessa.", ("päivitetään", ["Päivitämme hakemuksesi"])),
+    ("Tilauksesi lähetettiin tänään.", ("lähetettiin", ["Lähetimme tilauksesi"])),
+])
+def test_present_or_other_verbs_keep_the_me_form(lint, text, expected) -> None:
+    assert expected in found(lint, text)

@@ -267,6 +267,16 @@ class PassiveVoice(Rule):
             )
             return self.finding(context, token.idx, token.idx + len(token.text), message,
                                 data={"verb": a.baseform, "actor": "reader"})
+        if a.tense == "past_imperfective" and a.baseform in _data()["reader_may_act_past"]:
+            # "Salasanasi vaihdettiin": the reader may have done it, so no "we" is put in their place
+            message = context.say(
+                f"Passiivi ”{token.text}” ei kerro, kuka toimi. Kerro, tekikö muutoksen lukija itse vai te "
+                "(silloin me-muoto).",
+                f"The passive '{token.text}' does not say who acted. Say whether the reader made the change or "
+                "you did (then the me-form).",
+            )
+            return self.finding(context, token.idx, token.idx + len(token.text), message,
+                                data={"verb": a.baseform, "actor": "unknown"})
         message = context.say(
             f"Passiivi ”{token.text}” ei kerro, kuka toimii. Jos toimija olette te, käytä me-muotoa.",
             f"The passive '{token.text}' does not say who acts. If it is you, use the me-form.",
