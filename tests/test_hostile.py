@@ -285,7 +285,8 @@ def test_time_budget_ends_a_file_that_would_run_for_minutes(tmp_path: Path) -> N
     assert time.monotonic() - started < 40
     assert proc.returncode == 2
     lines = error_lines(proc)
-    assert len(lines) == 1 and "big.txt: checking took over 2 s" in lines[0], proc.stderr
+    # Mostly the rules; on a loaded machine even reading 4 MB may use up 2 s.
+    assert len(lines) == 1 and "big.txt: " in lines[0] and "took over 2 s" in lines[0], proc.stderr
     assert "jargon" in rules_of(report(proc)["ok.txt"])
 
 
