@@ -122,6 +122,21 @@ def test_no_joint_gives_advice_saying_where_and_why(lint, text, reason) -> None:
     assert advice.startswith(NO_SPLIT) and reason in advice, advice
 
 
+def test_advice_points_at_a_clause_before_a_list_item(lint) -> None:
+    # the list joints ("loskan ja jään") are no place to cut; the että clause is
+    text = ("Pyryn aikana tulee lumen, loskan ja jään poistamisesta huolehtia huolellisesti siten, "
+            "että kerroksen paksuus ei kasva kulkuväylillä yli viiden senttimetrin missään vaiheessa päivää.")
+    advice = split_of(lint, text)
+    assert advice.startswith(NO_SPLIT) and "”että" in advice and "sivulause" in advice, advice
+
+
+def test_a_list_gets_the_advice_to_write_it_as_bullet_points(lint) -> None:
+    text = ("Hakemukseen tarvitaan seuraavat liitteet: palkkatodistus, vuokrasopimus, kopio henkilöllisyystodistuksesta, "
+            "tiliote kolmelta kuukaudelta, verotuspäätös viime vuodelta sekä lääkärintodistus tarvittaessa.")
+    advice = split_of(lint, text)
+    assert advice.startswith(NO_SPLIT) and "luettelomerkein" in advice, advice
+
+
 def test_clause_facts_are_computed_once_per_sentence(lint) -> None:
     import plainfinnish
     from plainfinnish.nlp.clauses import clauses

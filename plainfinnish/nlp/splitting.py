@@ -136,7 +136,9 @@ def _why_not(sentence: "Span", found: list[Clause], context: RuleContext) -> str
         return head + context.say(": kirjoita virke uudelleen niin, että kussakin virkkeessä on yksi asia.",
                                   ": rewrite it so that each sentence says one thing.")
     middle = (sentence.start + sentence.end) / 2
-    c = min(joints, key=lambda j: abs(j.start - middle))
+    # A joint with a clause of its own (a subordinate or relative clause, a verb without its subject)
+    # tells the writer more than one inside a list or a coordination ("lumen, loskan ja jään …").
+    c = min(joints, key=lambda j: (j.bound == "fragment", abs(j.start - middle)))
     shown = c.words[:3]
     first = c.conj if c.conj is not None else shown[0]
     lead = _render(sentence.doc, first.idx, shown[-1].idx + len(shown[-1].text),
@@ -153,8 +155,10 @@ def _why_not(sentence: "Span", found: list[Clause], context: RuleContext) -> str
                      "the indirect question there belongs to the verb before it."),
         "shared-subject": ("sen verbillä ei ole omaa tekijää: lisää tekijä (esimerkiksi ”se” tai ”me”), jos jaat.",
                            "its verb has no subject of its own: add one if you split."),
-        "fragment": ("siinä ei ole omaa taivutettua verbiä (se on luettelon osa tai jatkaa edellistä verbiä).",
-                     "it has no finite verb of its own (part of a list, or it continues the verb before it)."),
+        "fragment": ("siinä ei ole omaa taivutettua verbiä (se on luettelon osa tai jatkaa edellistä verbiä). "
+                     "Pitkän luettelon voi kirjoittaa allekkain luettelomerkein; muuten lisää verbi, jos jaat.",
+                     "it has no finite verb of its own (part of a list, or it continues the verb before it). "
+                     "A long list can be written as bullet points; otherwise add a verb if you split."),
     }
     fi, en = reasons.get(c.bound, ("jako jättäisi ehdon tai liian lyhyen osan irralleen: jaa ja toista ehto.",
                                    "the split would leave a condition or too short a part behind: repeat the condition if you split."))
