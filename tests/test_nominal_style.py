@@ -154,3 +154,14 @@ def test_plain_minen_nouns_are_left_alone(lint, text, span) -> None:
 def test_information_in_the_genitive_is_the_object_not_the_governor(lint) -> None:
     # "henkilötietojen" is what is removed, not a noun of instructions governing the -minen noun
     assert "poistamisesta" in [s for s, _ in found(lint, "Päätämme henkilötietojen poistamisesta erikseen.")]
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("Ennen maksamista tarkista laskun tiedot huolellisesti.", "Ennen maksamista",
+     "Esimerkiksi: ”ennen kuin [kuka] maksaa …”"),
+    ("Tarvitset tunnukset palveluun kirjautumista varten.", "kirjautumista varten",
+     "Esimerkiksi: ”jotta [kuka] voi kirjautua …”"),
+])
+def test_minen_reading_wins_over_the_taggers_rarer_noun(lint, profile, text, span, suggestion) -> None:
+    # the accurate tagger reads "maksamista" as a form of "maksama"; Voikko's -minen reading is the word's
+    assert (span, [suggestion]) in found(lint, text, profile)

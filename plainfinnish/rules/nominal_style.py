@@ -206,6 +206,9 @@ class NominalStyle(Rule):
                 message = context.say(f"”{token.text}” pidentää virkettä turhaan. {fi}", f"'{token.text}' pads the sentence. {en}")
                 yield self.finding(context, token.idx, token.idx + len(token.text), message, data={"kind": "padding"})
                 continue
+            # the accurate tagger may pick a rarer noun reading ("maksamista" as "maksama"): a -minen
+            # reading among Voikko's is the word's
+            a = next((r for r in token._.analyses if r.mood == "MINEN-infinitive"), a)
             if a.mood == "MINEN-infinitive" and a.baseform not in data["jargon_verbs"]:
                 if prev is not None and prev.lower_ in data["formula_words"]:
                     continue  # "Kiitos tilaamisesta": a set phrase
