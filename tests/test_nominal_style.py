@@ -165,3 +165,34 @@ def test_information_in_the_genitive_is_the_object_not_the_governor(lint) -> Non
 def test_minen_reading_wins_over_the_taggers_rarer_noun(lint, profile, text, span, suggestion) -> None:
     # the accurate tagger reads "maksamista" as a form of "maksama"; Voikko's -minen reading is the word's
     assert (span, [suggestion]) in found(lint, text, profile)
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    # 'vuotta' is first read as a form of 'vuo': every reading counts for the time words
+    ("Laskut säilytetään kuusi vuotta tilikauden päättymisestä.", "päättymisestä",
+     "Esimerkiksi: ”siitä, kun [kuka] on päättynyt …”"),
+])
+def test_time_words_match_any_reading(lint, text, span, suggestion) -> None:
+    assert (span, [suggestion]) in found(lint, text)
+
+
+@pytest.mark.parametrize("text,span", [
+    # the title of a law or regulation is quoted as it stands
+    ("Noudatamme asetusta sopimuksen 12 artiklan soveltamisesta pieniin avustuksiin.", "soveltamisesta"),
+    ("Tukea myönnetään lain kotitalousvähennyksen myöntämisestä mukaisesti.", "myöntämisestä"),
+])
+def test_minen_in_the_title_of_a_law_is_left_alone(lint, text, span) -> None:
+    assert span not in [s for s, _ in found(lint, text)]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Myyjä ilmoittaa viivästyksestä ostajalle kertoen samalla uuden toimituspäivän.", "kertoen"),
+    ("Palauta tuote lähettäen samalla kuitin kopion.", "lähettäen"),
+])
+def test_accompanying_act_gets_no_manner_form(lint, text, span) -> None:
+    # 'kertoen samalla' is a second act, not how the first is done: 'kertomalla' would change the meaning
+    assert (span, []) in found(lint, text)
+
+
+def test_manner_form_still_offered_without_samalla(lint) -> None:
+    assert ("käyttäen", ["Esimerkiksi: ”käyttämällä …”"]) in found(lint, "Maksa lasku käyttäen viitenumeroa.")

@@ -117,3 +117,13 @@ def test_past_change_to_the_readers_account_gets_no_me_form(lint, profile, text,
 ])
 def test_present_or_other_verbs_keep_the_me_form(lint, text, expected) -> None:
     assert expected in found(lint, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kun peruutat suostumuksen, tilaukseen liittyvät tiedot poistetaan järjestelmästämme.",
+    "Sinulle kuuluvat maksut palautetaan tilillesi viikon kuluessa.",
+])
+def test_object_with_a_participle_phrase_gets_no_rewrite(lint, text) -> None:
+    # 'liittyvät | tiedot': a me-form around 'tiedot' alone would strand the participle
+    (finding,) = [f for f in lint(text, select=["passive-voice"])]
+    assert finding.suggestions == []

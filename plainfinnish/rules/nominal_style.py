@@ -66,15 +66,19 @@ _FITS = {
 def _lead_words(token: "Token", sentence: "Span", data: dict[str, Any]) -> str | None:
     """What the few words before an elative -minen noun make of it (a fixed window, so linear):
     'time' after a span of time ("kaksi päivää laskun lähettämisestä"), 'formula' after thanks,
-    'info' after a noun of instructions or information that governs it ("ohjeet … perumisesta")."""
+    'info' after a noun of instructions or information that governs it ("ohjeet … perumisesta"),
+    'title' in the title of a law ("… artiklan soveltamisesta")."""
     doc = sentence.doc
     for t in reversed(doc[max(sentence.start, token.i - int(data["minen_lead_window"])):token.i]):
         ta = t._.analysis
         if t.is_punct or ta is None:
             break
         base = ta.baseform.lower()
-        if base in data["minen_time_words"] or t.lower_ in data["minen_time_words"]:
+        # any reading: 'vuotta' is first read as a form of 'vuo'
+        if t.lower_ in data["minen_time_words"] or any(r.baseform.lower() in data["minen_time_words"] for r in t._.analyses):
             return "time"
+        if base in data["minen_title_words"]:
+            return "title"
         if base in data["formula_lemmas"]:
             return "formula"
         if ta.case != "omanto" and base.endswith(tuple(data["minen_info_nouns"])):
@@ -222,8 +226,10 @@ class NominalStyle(Rule):
                     kind = templates.get(post.lower_ if post is not None else a.case, "")
                     if post is None and a.case == "sisaeronto":
                         near = _lead_words(token, sentence, data)
-                        if near in ("formula", "info"):
-                            continue  # "kiittää tilin luomisesta", "ohjeet paikan vastaanottamisesta": plain
+                        if near in ("formula", "info", "title"):
+                            # "kiittää tilin luomisesta", "ohjeet paikan vastaanottamisesta": plain;
+                            # "… artiklan soveltamisesta": the title of a law, quoted as it is
+                            continue
                         if near == "time":
                             kind = "since"  # "viikon kuluessa laskun lähettämisestä": since when, not "siitä, että"
                     if kind in data["minen_note_only"]:
@@ -295,6 +301,8 @@ class NominalStyle(Rule):
             clause = f"{lead} {verb}" if verb else None
         elif token.lower_ in _data()["postposition_infinitives"]:
             clause = None  # 'liittyen' is 'concerning', not a manner: 'liittymällä' would mislead
+        elif any(t.lower_ in _data()["manner_accompanying"] for t in token.doc[max(0, token.i - 1):token.i + 2]):
+            clause = None  # 'ilmoittaen samalla syyn' is a second act ('ja kertoo'), not the manner
         else:  # manner: 'käyttäen' -> 'käyttämällä'
             from plainfinnish.nlp.inflect import paradigm
 

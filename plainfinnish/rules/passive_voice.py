@@ -121,6 +121,10 @@ def _phrase_before(sentence: "Span", verb: "Token") -> list["Token"] | None:
         return None  # listed, or a coordinated verb sharing its object ('käsitellään ja lähetetään')
     if k > 0 and _nominal(words[k - 1]):
         return None  # a longer phrase than four words
+    # A participle in or right before the phrase may have its own complement further left
+    # ('tilaukseen liittyvät tiedot', 'sinulle kuuluvat maksut'): moving the phrase would strand it.
+    if k > 0 and words[k - 1].text != "," and any(r.participle for t in words[k - 1:] for r in t._.analyses):
+        return None
     return phrase
 
 
@@ -331,7 +335,8 @@ class PassiveVoice(Rule):
             obj = _as_object(phrase, lower_first=False)
             if obj is None or (after is not None and after._.is_placeholder) or _open_nominative(sentence, verb, phrase):
                 return None
-            middle = doc.text[verb_end:phrase[0].idx]
+            from plainfinnish.nlp.components import doc_text  # Doc.text would join every token per match
+            middle = doc_text(doc)[verb_end:phrase[0].idx]
             return first_verb.idx, phrase[-1].idx + len(phrase[-1].text), follow_case(first_verb.text, form) + middle + obj
         if _open_nominative(sentence, verb, []):
             return None
