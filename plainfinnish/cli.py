@@ -231,6 +231,10 @@ def check(
         raise typer.Exit(_show_settings(paths, options))
     if unsafe_fixes and not (fix or fix_only or diff):
         error("warning: --unsafe-fixes does nothing without --fix or --diff")
+    if stdin_filename and not any(str(p) == "-" for p in paths):
+        error("warning: --stdin-filename does nothing without - (standard input) among the paths")
+    if quiet and output_format != OutputFormat.text:
+        error(f"warning: --quiet does nothing with --format {output_format.value}")
     raise typer.Exit(run_check(paths, options))
 
 

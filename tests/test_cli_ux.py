@@ -114,6 +114,10 @@ def test_flags_that_do_nothing_are_warned_about(tmp_path):
     assert "--unsafe-fixes does nothing without --fix or --diff" in proc.stderr
     quiet = run_cli("check", "--no-cache", "--unsafe-fixes", "--diff", str(path))
     assert "does nothing" not in quiet.stderr
+    proc = run_cli("check", "--no-cache", "--stdin-filename", "viesti.md", "--quiet", "--format", "json", str(path))
+    assert "--stdin-filename does nothing without -" in proc.stderr
+    assert "--quiet does nothing with --format json" in proc.stderr
+    assert proc.returncode == 0
 
 
 def test_fix_on_standard_input_prints_the_fixed_text():
