@@ -188,8 +188,6 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
     for message in errors:
         say(message)
 
-    if options.fix_only:
-        return EXIT_ERROR if errors else EXIT_OK
     report_stream = sys.stdout
     if options.fix and not options.diff:
         for item in items:
@@ -198,6 +196,8 @@ def run_check(paths: list[Path], options: CheckOptions) -> int:
                 sys.stdout.buffer.write(item.fixed if item.fixed is not None else item.data)
                 sys.stdout.flush()
                 report_stream = sys.stderr
+    if options.fix_only:
+        return EXIT_ERROR if errors else EXIT_OK
 
     if options.diff:
         sys.stdout.flush()

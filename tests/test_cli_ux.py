@@ -128,6 +128,10 @@ def test_fix_on_standard_input_prints_the_fixed_text():
     untouched = run_cli("check", "--no-cache", "--select", "jargon", "--fix", "--stdin-filename", "viesti.txt", "-",
                         input=CLEAN.encode("utf-8"))
     assert untouched.stdout == CLEAN  # nothing to fix: the text as it was, so a pipe never loses it
+    only = run_cli("check", "--no-cache", "--select", "jargon", "--fix-only", "--stdin-filename", "viesti.txt", "-",
+                   input=JARGON.encode("utf-8"))
+    assert only.stdout == "Valituksenne käsittely kestää viikon.\n" and "jargon" not in only.stderr, only.stderr
+    assert only.returncode == 0
 
 
 def test_text_report_shows_severity_and_counts_naturally(tmp_path):
