@@ -80,3 +80,25 @@ def test_every_generated_paraphrase_is_known_to_voikko(lint) -> None:
 def test_everyday_compounds_are_not_flagged(lint):
     text = "Noudathan paketin saapumisilmoituksen mukaan. Ota mukaan henkilöllisyystodistus."
     assert lint(text, select=["long-word"]) == []
+
+
+def test_two_part_compound_gets_a_note_only(lint) -> None:
+    # two parts are how Finnish builds words: "jäsenyyden ilmoittautuminen" is no plainer
+    (f,) = findings(lint, "Saat vahvistuksen jäsenyysilmoittautumisesta sähköpostiisi.")
+    assert f.text == "jäsenyysilmoittautumisesta" and f.suggestions == []
+
+
+def test_a_name_in_mid_sentence_is_not_flagged(lint) -> None:
+    text = "Hakemuksesi on lähetetty Kuluttajaneuvontapalvelukeskukselle käsiteltäväksi."
+    assert findings(lint, text) == []
+
+
+def test_a_name_at_the_start_of_a_sentence_is_still_checked(lint) -> None:
+    (f,) = findings(lint, "Asiakaspalvelukanavavalinta tehdään sivulla.")
+    assert f.suggestions
+
+
+def test_the_same_compound_is_reported_once_per_message(lint) -> None:
+    text = ("Jäsenyysilmoittautumisesta saat vahvistuksen. Tarkista jäsenyysilmoittautumisen tiedot. "
+            "Muutokset jäsenyysilmoittautumiseen teet verkossa.")
+    assert [f.text for f in findings(lint, text)] == ["Jäsenyysilmoittautumisesta"]

@@ -52,7 +52,8 @@ class LongSentence(Rule):
         "taivutettu verbi ja tekijä (tai käskymuoto); relatiivilauseen alkuun palautetaan edeltävä sana oikeassa "
         "sijamuodossa. Luetteloa, verbien tai infinitiivien rinnastusta, yhdysmerkillä yhdistettyjä sanoja, "
         "että-, jos-, kun- tai koska-lausetta ja rajaavaa relatiivilausetta ei koskaan katkaista. Jos sellaista "
-        "kohtaa ei ole, ilmoitus kertoo, mistä virkkeen voisi katkaista ja mitä silloin pitää muuttaa.",
+        "kohtaa ei ole, ilmoitus kertoo, mistä virkkeen voisi katkaista ja mitä silloin pitää muuttaa; pitkän "
+        "luettelon voi kirjoittaa allekkain luettelomerkein.",
         references=("Kotus, Virkakielitesti, kysymys 15", "Selkokeskus, selkokirjoitusohjeet: rakenteet"),
     )
     doc_en = RuleDoc(
@@ -69,7 +70,7 @@ class LongSentence(Rule):
         "subject (or are imperatives); a relative clause gets its antecedent back in the right case. Lists, "
         "coordinated verbs or infinitives, hyphen-joined words, että/jos/kun/koska clauses and restrictive "
         "relative clauses are never cut. Where no such joint exists, the message says where the sentence "
-        "could be cut and what would have to change.",
+        "could be cut and what would have to change; a long list can become bullet points.",
         references=doc_fi.references,
     )
 

@@ -185,9 +185,10 @@ class PassiveVoice(Rule):
         "vain, kun toimija on todennäköisesti viestin lähettäjä: jos samassa tai edellisessä virkkeessä mainitaan muu "
         "toimija (tuomioistuin, viranomainen, myyjä, kuljetusyhtiö …), passiivia ei merkitä, ja jos toimija on lukija "
         "itse (”Lasku maksetaan eräpäivään mennessä”, ”Tuote palautetaan varastollemme”), neuvotaan puhuttelemaan "
-        "häntä suoraan. Objekti saa aktiivin sijan: ”Tilaus lähetetään” → ”Lähetämme tilauksen”, ”Tuotteet "
+        "häntä suoraan. Menneen ajan passiivi, joka kertoo muutoksesta lukijan omaan tiliin tai tilaukseen "
+        "(”Salasanasi vaihdettiin”), ei saa me-muotoa: muutoksen on voinut tehdä lukija itse. Objekti saa aktiivin sijan: ”Tilaus lähetetään” → ”Lähetämme tilauksen”, ”Tuotteet "
         "lähetetään” → ”Lähetämme tuotteet”; partitiivi ja omistusliitteinen muoto pysyvät. Jos objektin sijaa ei voi "
-        "varmistaa (paikkamerkki, rinnastus, monitulkintainen muoto), uudelleenkirjoitusta ei tarjota. Yleisiä "
+        "varmistaa (paikkamerkki, rinnastus, partisiippimäärite, monitulkintainen muoto), uudelleenkirjoitusta ei tarjota. Yleisiä "
         "toteamuksia (”Evästeitä käytetään sivuston toimintaan”) ja sääntöjä kuvaavia verbejä (voidaan, pidetään, "
         "suositellaan) ei merkitä.",
         why="Passiivi jättää kertomatta, kuka toimii. Kotuksen virkakielitesti (kysymys 6) neuvoo nimeämään "
@@ -203,9 +204,11 @@ class PassiveVoice(Rule):
         "sentence speaks to the reader about their own matter (a sinä/te form such as 'hakemuksesi'). The me-form is "
         "offered only when the sender is the likely actor: another party named in the sentence or the one before "
         "(a court, an authority, a seller, a carrier …) means no finding, and where the reader acts ('Lasku maksetaan "
-        "eräpäivään mennessä') the advice is to address them directly. The object takes the active's case "
+        "eräpäivään mennessä') the advice is to address them directly. A past passive reporting a change to the "
+        "reader's own account or order ('Salasanasi vaihdettiin') gets no me-form: the reader may have made it. The object takes the active's case "
         "('Tilaus lähetetään' -> 'Lähetämme tilauksen', 'Tuotteet lähetetään' -> 'Lähetämme tuotteet'; partitives and "
-        "possessive forms stay); when that case cannot be verified (a placeholder, a coordination, an ambiguous form) "
+        "possessive forms stay); when that case cannot be verified (a placeholder, a coordination, a participle "
+        "attribute, an ambiguous form) "
         "no rewrite is offered. General statements and rule-stating verbs (voidaan, pidetään, suositellaan) are not flagged.",
         why="The passive hides who acts. Kotus asks for the organisation or the me-form; Selkokeskus prefers "
         "structures in which someone does something.",
