@@ -244,9 +244,12 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
     findings: list[Finding] = []
     stats_per_message = []
     if messages:
-        from plainfinnish.nlp import pipeline
+        from plainfinnish.nlp import pipeline, voikko
 
-        pipeline.load(config.profile)  # loading the pipeline is not this file's time
+        # One-time loads every file needs (the pipeline; the Voikko dictionary, seconds on the
+        # pure-pip backend) are not this file's time.
+        pipeline.load(config.profile)
+        voikko.backend()
         try:
             with budget.running():
                 for message, doc in zip(messages, analyze_messages(messages, config.profile)):

@@ -275,18 +275,18 @@ def test_cache_entries_of_any_shape_are_misses(tmp_path: Path) -> None:
 
 
 def test_time_budget_ends_a_file_that_would_run_for_minutes(tmp_path: Path) -> None:
-    # About 4 MB of short sentences: at the measured ~45 KB/s this is a minute and a half of rules.
+    # About 4.6 MB of short sentences: at the measured ~45 KB/s this is well over a minute of
+    # rules. The budget leaves room for the rules' data loading on first use (the small file).
     big = tmp_path / "big.txt"
-    big.write_text(("Tilauksesi on lähetetty ja se saapuu huomenna. " * 20 + "\n\n") * 4200, encoding="utf-8")
+    big.write_text(("Tilauksesi on lähetetty ja se saapuu huomenna. " * 20 + "\n\n") * 4700, encoding="utf-8")
     (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
     started = time.monotonic()
-    proc = run_cli("check", "--format", "json", "--no-cache", str(big), str(tmp_path / "ok.txt"),
-                   env={"PLAINFINNISH_TIME_BUDGET": "2"}, timeout=120)
-    assert time.monotonic() - started < 40
+    proc = run_cli("check", "--format", "json", "--no-cache", str(tmp_path / "ok.txt"), str(big),
+                   env={"PLAINFINNISH_TIME_BUDGET": "8"}, timeout=180)
+    assert time.monotonic() - started < 60
     assert proc.returncode == 2
     lines = error_lines(proc)
-    # Mostly the rules; on a loaded machine even reading 4 MB may use up 2 s.
-    assert len(lines) == 1 and "big.txt: " in lines[0] and "took over 2 s" in lines[0], proc.stderr
+    assert len(lines) == 1 and "big.txt: " in lines[0] and "took over 8 s" in lines[0], proc.stderr
     assert "jargon" in rules_of(report(proc)["ok.txt"])
 
 
