@@ -196,3 +196,17 @@ def test_accompanying_act_gets_no_manner_form(lint, text, span) -> None:
 
 def test_manner_form_still_offered_without_samalla(lint) -> None:
     assert ("käyttäen", ["Esimerkiksi: ”käyttämällä …”"]) in found(lint, "Maksa lasku käyttäen viitenumeroa.")
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Kuvat ovat aineistoa, jonka käyttämisestä on sovittava kustantajan kanssa.", "käyttämisestä"),
+    ("Paketin pakkaamisessa kestää noin tunti.", "pakkaamisessa"),
+    ("Tilauksen kokoamisessa menee yleensä kaksi arkipäivää.", "kokoamisessa"),
+])
+def test_no_clause_example_where_none_fits(lint, text, span) -> None:
+    # a relative pronoun cannot take an että clause; "X:ssä menee N päivää" is a duration, not a time
+    assert (span, []) in found(lint, text)
+
+
+def test_inessive_minen_as_a_time_keeps_its_example(lint) -> None:
+    assert ("maksamisessa", ["Esimerkiksi: ”kun [kuka] maksaa …”"]) in found(lint, "Virhe ilmeni laskun maksamisessa verkkopankissa.")

@@ -239,6 +239,11 @@ class NominalStyle(Rule):
                             kind = "since"  # "viikon kuluessa laskun lähettämisestä": since when, not "siitä, että"
                     if kind in data["minen_note_only"]:
                         kind = ""
+                    elif post is None and prev is not None and prev.lower_ in data["relative_genitives"]:
+                        kind = ""  # "jonka käyttämisestä": a clause cannot hang on a relative pronoun
+                    elif post is None and nxt is not None and nxt._.analysis is not None \
+                            and nxt._.analysis.baseform in data["minen_duration_verbs"]:
+                        kind = ""  # "kirjaamisessa menee kaksi päivää": how long it takes, not when
                     yield self._minen(context, token, a, post, kind)
                 continue
             if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP") \
