@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import plainfinnish
 from plainfinnish.rules.base import Finding, Suggestion
 
 CASES_DIR = Path(__file__).parent / "data" / "suggestions"
