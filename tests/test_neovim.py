@@ -49,7 +49,7 @@ local function wait(check, next, what)
   timer:start(200, 200, vim.schedule_wrap(function()
     waited = waited + 200
     if check() then timer:stop(); next()
-    elseif waited > 30000 then timer:stop(); report({error = "timed out waiting for " .. what, seen = rows(),
+    elseif waited > 90000 then timer:stop(); report({error = "timed out waiting for " .. what, seen = rows(),
                                                          lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)}) end
   end))
 end
