@@ -48,6 +48,10 @@ FLAGGED = [
     ("Korjaustoimenpiteet tehdään ensi viikolla.", "Korjaustoimenpiteet", "Korjaukset"),
     ("Virhetilanteessa ota yhteyttä asiakaspalveluun.", "Virhetilanteessa", None),
     ("Tarjoomaamme kuuluu myös huolto.", "Tarjoomaamme", None),
+    # legal terms a decision must keep: advice to explain them at first use
+    ("Päätökseen tyytymätön voi tehdä oikaisuvaatimuksen kunnan lautakunnalle.", "oikaisuvaatimuksen", None),
+    ("Oikaisuvaatimusaika on 30 päivää.", "Oikaisuvaatimusaika", None),
+    ("Ohjeet muutoksenhakuun löytyvät päätöksen liitteestä.", "muutoksenhakuun", None),
     # legal and data protection
     ("Tuomioistuinkäsittely voi kestää vuoden.", "Tuomioistuinkäsittely", "Oikeudenkäynti"),
     ("Siirrämme tietoja kolmansiin maihin vain vakiosopimuslausekkeiden avulla.", "kolmansiin maihin", None),
@@ -92,6 +96,9 @@ QUIET = [
     ("Saat henkilöllisyystodistuksen poliisilta.", "henkilöllisyystodistuksen"),
     ("Kirjaudu verkkopankkiin ja maksa lasku.", "verkkopankkiin"),
     ("Tilausvahvistus lähetetään sähköpostiisi.", "Tilausvahvistus"),
+    # a required term explained at first use is not flagged again
+    ("Voit tehdä oikaisuvaatimuksen eli pyytää, että päätös tarkistetaan. Lähetä oikaisuvaatimus kirjaamoon.",
+     "oikaisuvaatimus"),
 ]
 
 
