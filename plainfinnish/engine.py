@@ -65,6 +65,15 @@ def read_source(source: SourceText, fmt: str, config: Config) -> ReadResult:
         raise InputError(source.path, f"cannot read as {fmt}: {type(err).__name__}: {err}") from None
 
 
+def load_once(profile: str) -> None:
+    """The one-time loads every file needs (the pipeline; the Voikko dictionary, seconds on the
+    pure-pip backend): done before a file's time budget starts, so they are no file's time."""
+    from plainfinnish.nlp import pipeline, voikko
+
+    pipeline.load(profile)
+    voikko.backend()
+
+
 def over_budget(path: str, phase: str, budget: Budget) -> InputError:
     return InputError(path, f"{phase} took over {budget.total:g} s (the time budget per file, "
                             "PLAINFINNISH_TIME_BUDGET); not checked")
@@ -244,12 +253,7 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
     findings: list[Finding] = []
     stats_per_message = []
     if messages:
-        from plainfinnish.nlp import pipeline, voikko
-
-        # One-time loads every file needs (the pipeline; the Voikko dictionary, seconds on the
-        # pure-pip backend) are not this file's time.
-        pipeline.load(config.profile)
-        voikko.backend()
+        load_once(config.profile)
         try:
             with budget.running():
                 for message, doc in zip(messages, analyze_messages(messages, config.profile)):

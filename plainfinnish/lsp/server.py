@@ -30,7 +30,7 @@ from plainfinnish import __version__, readers
 from plainfinnish.budget import Budget, BudgetExceeded
 from plainfinnish.config import Config, ConfigFinder
 from plainfinnish.document import SourceText
-from plainfinnish.engine import FileResult, over_budget, resolve_format
+from plainfinnish.engine import FileResult, load_once, over_budget, resolve_format
 from plainfinnish.errors import PlainfinnishError
 from plainfinnish.lsp.analysis import IncrementalLinter
 from plainfinnish.lsp.documents import OpenDocument
@@ -248,6 +248,7 @@ class PlainfinnishServer(LanguageServer):
                 return analysis
             fmt = self.format_of(snapshot, path, config)
             source = SourceText(path=str(path) if path else snapshot.uri, text=snapshot.text)
+            load_once(config.profile)
             budget = Budget()
             try:
                 with budget.running():  # the same per-file time budget as the CLI
