@@ -174,3 +174,14 @@ def test_silla_as_pronoun_keeps_its_place(lint) -> None:
     text = "Lähetimme sinulle uuden laitteen viime viikolla, sillä on kahden vuoden takuu ja ilmainen huolto."
     assert split_of(lint, text) == ("Lähetimme sinulle uuden laitteen viime viikolla. "
                                     "Sillä on kahden vuoden takuu ja ilmainen huolto.")
+
+
+@pytest.mark.parametrize("text", [
+    # a comma between nouns in one case is a list of subjects, not a joint
+    "Jos asiakas, myyjä tai kuljetusliike huomaa vaurion paketissa, ilmoitus on tehtävä heti kirjallisesti asiakaspalveluumme sähköpostilla.",
+    # the coordination is the first part of a spaced-hyphen compound ("hankinta ja laskutus -tiimi")
+    "Mikäli hankinta ja laskutus -tiimin käsittelijä hyväksyy hakemuksen, lähetämme sinulle päätöksen ja maksuohjeet kahden viikon kuluessa sähköpostiisi.",
+])
+def test_advice_never_points_inside_a_list_or_a_compound_name(lint, text) -> None:
+    advice = split_of(lint, text)
+    assert "”myyjä tai" not in advice and "”laskutus" not in advice and "”ja laskutus" not in advice, advice

@@ -157,14 +157,16 @@ def _stands(clause: Clause) -> bool:
 
 
 def _continues_list(before: "Token | None", after: "Token | None") -> bool:
-    """'lumen, loskan ja jään': the word after the coordinator can be a noun in the case and number
-    of the noun before it, so it may be the next item of a list ('jään' is also 'I stay')."""
+    """'lumen, loskan ja jään': the word after the coordinator can be a noun in the case of the noun
+    before it, so it may be the next item of a list ('jään' is also 'I stay')."""
     if before is None or after is None:
         return False
+    # Nouns and noun-adjectives ('viranomainen'); the number may differ ('torjunta sekä lumityöt').
+    nouns = ("nimisana", "nimisana_laatusana")
     a = before._.analysis
-    if a is None or a.word_class != "nimisana" or a.case is None:
+    if a is None or a.word_class not in nouns or a.case is None:
         return False
-    return any(r.word_class == "nimisana" and r.case == a.case and r.number == a.number for r in after._.analyses)
+    return any(r.word_class in nouns and r.case == a.case for r in after._.analyses)
 
 
 def _split(sentence: "Span") -> list[Clause]:
@@ -187,13 +189,20 @@ def _split(sentence: "Span") -> list[Clause]:
             # after a full stop the sentencer kept inside ("37 cm. 18.2. …") no joint is known
             current, finite = Clause(t.i + 1, t.i + 1, sep=t if t.text in (",", ";") else None), False
             colon = colon or t.text == ":"
-            current.listed = colon
+            # "viranomainen, toimielin tai valitusviranomainen kieltää": a comma between nouns in
+            # one case is a list, not a joint
+            after = next((n for n in doc[t.i + 1:min(t.i + 3, sentence.end)] if not n.is_space), None)
+            before = doc[t.i - 1] if t.i > sentence.start and t.text == "," else None
+            current.listed = colon or _continues_list(before, after)
             continue
         first = not current.words
         prev = doc[t.i - 1] if t.i > sentence.start else None
         # "kevät- ja syyskaudella": the coordinator joins the parts of a compound, not clauses
         hyphen_joined = prev is not None and len(prev.text) > 1 and prev.text.endswith("-")
         nxt = doc[t.i + 1] if t.i + 1 < sentence.end else None
+        # "käyttö ja valvonta -yksikkö": the coordination is the first part of a spaced-hyphen compound
+        second = doc[t.i + 2] if t.i + 2 < sentence.end else None
+        hyphen_joined = hyphen_joined or (second is not None and len(second.text) > 1 and second.text.startswith("-"))
         # "…, sillä on takuu": 'sillä' is the pronoun ('it has'), not the conjunction 'for'
         pronoun = t.lower_ == "sillä" and nxt is not None and nxt._.analysis is not None and nxt._.analysis.baseform == "olla"
         if t.lower_ in coordinators and not hyphen_joined and not pronoun:
