@@ -185,3 +185,11 @@ def test_silla_as_pronoun_keeps_its_place(lint) -> None:
 def test_advice_never_points_inside_a_list_or_a_compound_name(lint, text) -> None:
     advice = split_of(lint, text)
     assert "”myyjä tai" not in advice and "”laskutus" not in advice and "”ja laskutus" not in advice, advice
+
+
+def test_coordinated_infinitives_are_a_list_not_a_verb_without_subject(lint) -> None:
+    # 'vaatia', 'vastustaa' continue 'oikeus saada': infinitives of one list, not 3rd-person verbs
+    text = ("Sinulla on oikeus saada tiedot itsestäsi, vaatia virheellisen tiedon korjaamista ja vastustaa "
+            "tietojen käsittelyä markkinointia varten milloin tahansa ilman erillistä perustetta.")
+    advice = split_of(lint, text)
+    assert "omaa tekijää" not in advice and "taivutettua verbiä" in advice, advice

@@ -249,8 +249,8 @@ def _bind(clauses: list[Clause]) -> None:
             c.kind = previous_kind  # continues the clause before it
             c.stands = False
             c.bound = "continues"
-        elif c.kind == "main" and c.listed:
-            c.bound = "fragment"
+        elif c.kind == "main" and (c.listed or (not c.stands and c.words and _may_be_infinitive(c.words[0]))):
+            c.bound = "fragment"  # a list item, or the next infinitive of a list ('oikeus saada …, vaatia …')
         elif c.kind == "main" and not c.stands:
             c.bound = "shared-subject"
         elif c.kind != "main":
