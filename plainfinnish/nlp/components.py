@@ -200,6 +200,15 @@ def _compute_facts(doc: Doc) -> DocFacts:
     return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's `Doc.text` joins every token on each access, so a rule
+    that reads it per finding is quadratic in a long message."""
+    text = doc.user_data.get("plainfinnish.text")
+    if text is None:
+        text = doc.user_data["plainfinnish.text"] = doc.text
+    return text
+
+
 def seen_in_clause(doc: Doc, words: frozenset[str]) -> list[bool]:
     """Per token: does one of `words` (lower-case forms) stand before it in its clause (since the
     sentence start or the last comma, semicolon, colon or dash)? Cached per Doc and word set."""

@@ -65,7 +65,9 @@ def gate(doc: "Doc", finding: "Finding") -> None:
 
 def verify(doc: "Doc", start: int, end: int, new: str) -> str | None:
     """None when replacing doc.text[start:end] with `new` passes the gate, else why not (English)."""
-    text = doc.text
+    from plainfinnish.nlp.components import doc_text
+
+    text = doc_text(doc)  # built once per Doc, not per suggestion
     if not 0 <= start <= end <= len(text):
         return "the span is outside the text"
     message = doc._.message if doc.has_extension("message") else None
@@ -277,7 +279,9 @@ def _tokens(doc: "Doc", lo: int, hi: int):
 
 
 def _sentence_start(doc: "Doc", offset: int) -> bool:
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    from plainfinnish.nlp.components import doc_text
+
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].idx == offset and span[0].is_sent_start
 
 
