@@ -391,6 +391,18 @@ def is_uninflected(a: Analysis) -> bool:
     return not any((a.case, a.person, a.mood, a.possessive, a.participle))
 
 
+def as_attribute(analysis: Analysis, alternative: str) -> Analysis:
+    """The slot of an attributive participle ("edellä mainitun") for a nominal alternative: its case and
+    number, not its verb form ("tämän"); a participle alternative keeps its own kind ("seuraavalta")."""
+    word = alternative.split()[-1]
+    if not (analysis.participle and analysis.case) or any(a.word_class == "teonsana" for a in analyze(word)):
+        return analysis
+    from dataclasses import replace
+
+    own = next((a.participle for a in analyze(word) if a.case and a.baseform.lower() == word.lower()), None)
+    return replace(analysis, participle=own)
+
+
 def fit(alternative: str, surface: str, analysis: Analysis | None, part_start: int = 0, part_end: int | None = None) -> tuple[str, bool]:
     """The alternative shaped to replace `surface` (whose reading is `analysis`), and whether that form
     was verified. For a compound, parts[part_start:part_end] are replaced and the other parts kept."""

@@ -138,7 +138,17 @@ def in_context(token, readings: tuple) -> tuple:
         return tuple(dict.fromkeys(connegative))
     kept = tuple(a for a in readings
                  if a is None or not (a.negative == "true" or (mid_clause and a.mood == "imperative")))
+    if prev is not None and any(a is not None and a.mood == "A-infinitive" for a in kept) and _finite_verb(prev):
+        # "Voit suorittaa": after a finite verb the word is its infinitive, not a 3rd person form
+        kept = tuple(a for a in kept if a is not None and a.mood == "A-infinitive")
     return tuple(dict.fromkeys(kept or readings))
+
+
+def _finite_verb(token) -> bool:
+    """The word reads as a finite verb ("voit", "haluamme", "kannattaa"); a rival noun reading ("voit",
+    the plural of butter) hardly ever stands before an infinitive-or-3rd-person word."""
+    return any(a.word_class == "teonsana" and a.person is not None and a.mood != "A-infinitive"
+               for a in token._.analyses)
 
 
 def _is_both(a: Analysis | None) -> bool:

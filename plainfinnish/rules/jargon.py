@@ -217,9 +217,12 @@ class Jargon(Rule):
             readings = [best] if best is not None else []
         else:
             # Voikko often splits a simple word into a fanciful compound too ("kuuluu" = kuu+luu)
-            fewest = min(len(a.parts) for a in analyses)
-            readings = [a for a in analyses if len(a.parts) == fewest]
+            readings = _possible_here(token, list(analyses))
         found = [self._match_reading(a, lexicon, allow) for a in readings]
+        if not accurate:
+            prev = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+            after_verb = prev is not None and any(a.word_class == "teonsana" for a in prev._.analyses)
+            readings, found = _drop_spurious(readings, found, token.text, after_verb)
         whole = [f for f in found if f is not None and f[1] == 0 and f[2] is None]
         if whole and all(f is not None for f in found) and all(f[0] is whole[0][0] for f in whole):
             # a reading that is a whole-word entry wins over readings that only hit a compound part
@@ -388,8 +391,15 @@ class Jargon(Rule):
             if word in PATTERN_WILDCARDS:
                 continue  # "jonkun" stands for the writer's own words: they stay
             reading = lemma_sets[i].get(word)
-            if reading is not None and (reading.word_class == "teonsana" or reading.participle) == alt_verb:
+            if reading is not None and (reading.word_class == "teonsana" or reading.participle) == alt_verb \
+                    and (alt_verb or reading.word_class in _ATTRIBUTE_CLASSES | {"nimisana"}):
                 return i
+        if not alt_verb:
+            # "yllä mainitut": the participle carries the phrase's case and number, not the adverb
+            for i, word in enumerate(pattern):
+                reading = lemma_sets[i].get(word)
+                if word not in PATTERN_WILDCARDS and reading is not None and reading.participle and reading.case:
+                    return i
         return next((i for i, w in enumerate(pattern) if w not in PATTERN_WILDCARDS), 0)
 
     # --- terms explained at first use ----------------------------------------------------------
@@ -545,7 +555,7 @@ class Jargon(Rule):
     def _suggest(self, match: Match, alternative: str) -> list[Suggestion]:
         """The alternative in the form of the word it replaces. When the word's readings differ
         ("kontaktoimme": present or past), one suggestion per form, none of them safe."""
-        from plainfinnish.nlp.inflect import fit
+        from plainfinnish.nlp.inflect import as_attribute, fit
         from plainfinnish.nlp.verify import in_context
 
         agreed = _agreeing_form(match, alternative)
@@ -553,6 +563,8 @@ class Jargon(Rule):
             return [self._shape(match, agreed, False)]
         forms: list[tuple[str, bool]] = []
         for reading in in_context(match.head, (match.analysis, *match.others)):
+            if len(match.tokens) > 1 and reading is not None:
+                reading = as_attribute(reading, alternative)  # "edellä mainituista" -> "näistä"
             form = fit(alternative, match.surface or match.head.text, reading, match.part_start, match.part_end)
             if form not in forms:
                 forms.append(form)
@@ -683,6 +695,47 @@ def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
     nouns = [a for a in analyses if a.word_class == "nimisana"]
     return tuple(a for a in analyses if a not in derived
                  or not any(n.case == a.case and n.number == a.number and n.possessive == a.possessive for n in nouns))
+
+
+def _possible_here(token: "Token", readings: list["Analysis"]) -> list["Analysis"]:
+    """A connegative reading ("(ei) toimita") only right after a negation verb: "Toimita kuitti"
+    is the imperative of toimittaa. One look back, so linear."""
+    from plainfinnish.nlp.verify import _NEGATION_FORMS
+
+    doc = token.doc
+    if token.i > 0 and not token.is_sent_start and doc[token.i - 1].lower_ in _NEGATION_FORMS:
+        return readings
+    kept = [a for a in readings if a.negative != "true"]
+    return kept or readings
+
+
+def _drop_spurious(readings: list["Analysis"], found: list, surface: str,
+                   after_verb: bool) -> tuple[list["Analysis"], list]:
+    """Drop Voikko's fanciful readings of a word before the readings must agree on one entry.
+    A reading with more compound parts than the simplest one is fanciful ("kuuluu" = kuu+luu)
+    unless it is a listed compound. Against a listed compound read whole, a reading with no entry
+    is fanciful when it splits the word into the same pieces with another lemma ("tiekartta" as
+    tie+karsi, "virhetilanne" as virhetila + possessive, "perintäkulut" as perintä+kulku), or when the
+    word is written exactly in the compound's base form and the other reading is a derivation
+    ("toimivalta" as the ablative of the participle toimiva) not right after a verb ("näyttää
+    toimivalta" is the participle). Real homographs keep competing."""
+    fewest = min(len(a.parts) for a in readings)
+    listed = next((a for a, f in zip(readings, found)
+                   if f is not None and f[1] == 0 and f[2] is None and len(a.parts) > 1), None)
+
+    def fanciful(a: "Analysis") -> bool:
+        if listed is None:
+            return len(a.parts) > fewest
+        pieces = [p.surface.lower() for p in a.parts]
+        if len(a.parts) > 1 and pieces == [p.surface.lower() for p in listed.parts]:
+            return True
+        dictionary_form = listed.baseform.lower() == surface.lower() and not after_verb
+        return len(a.parts) > len(listed.parts) or (dictionary_form and (
+            a.participle is not None or _is_inen_derivation(a)))
+
+    keep = [i for i, (a, f) in enumerate(zip(readings, found))
+            if (a is listed or len(a.parts) == fewest or f is None) and (f is not None or not fanciful(a))]
+    return [readings[i] for i in keep], [found[i] for i in keep]
 
 
 def _ends_sentence(token: "Token") -> bool:
