@@ -29,8 +29,11 @@ HEADER_KEYS: dict[str, type] = {"category": str, "name_fi": str, "name_en": str,
 ENTRY_KEYS: dict[str, type | tuple[type, ...]] = {
     "lemma": str, "pattern": str, "surface": list, "pos": str, "alternatives": list, "explanation": str,
     "severity": str, "source": str, "compound": bool, "note": str, "safe": bool, "advice": str,
-    "senses": (str, dict),
+    "senses": (str, dict), "explanation_en": str, "note_en": str, "advice_en": str,
 }
+# English renderings for `--language en`: a shipped entry has one for each Finnish text it has;
+# a user's entry may leave them out and the Finnish text is shown instead
+ENGLISH_KEYS = {"explanation": "explanation_en", "note": "note_en", "advice": "advice_en"}
 REQUIRED_ENTRY_KEYS = ("alternatives", "explanation", "severity", "source")
 SENSE_TEXT_KEYS = ("jargon", "everyday")  # short Finnish descriptions of the flagged and the spared sense
 SENSE_LEMMA_KEYS = ("if_near", "unless_near", "if_message", "unless_message")
@@ -88,6 +91,16 @@ class Entry:
     advice: str | None = None  # a rewrite hint instead of a replacement ("Kerro tekijä: {jonkun} tekee …")
     senses: Senses | str | None = None  # "one": reviewed, only the jargon sense; None: not reviewed (user lists)
     source_text: str = ""  # the [sources] text of this entry's own file
+    explanation_en: str | None = None
+    note_en: str | None = None
+    advice_en: str | None = None
+
+    def say(self, key: str, language: str) -> str | None:
+        """The entry's `explanation`, `note` or `advice` in the output language (Finnish when no English is given)."""
+        finnish = getattr(self, key)
+        if language == "en" and finnish is not None:
+            return getattr(self, f"{key}_en") or finnish
+        return finnish
 
     def in_sense(self, near: Set[str], message: Set[str]) -> bool:
         """Whether a match of this entry is in its jargon sense (lowercased lemma sets of sentence and message)."""
@@ -263,8 +276,16 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
             raise ConfigError(where, f"{at}: missing required key {key!r}")
     if "advice" in table and not table["advice"].strip():
         raise ConfigError(where, f"{at}: 'advice' is empty")
-    if "advice" in table and "{" in table["advice"].replace("{jonkun}", ""):
-        raise ConfigError(where, f"{at}: 'advice' may hold only the placeholder {{jonkun}} (the pattern's genitive word)")
+    for key in ("advice", "advice_en"):
+        if key in table and "{" in table[key].replace("{jonkun}", ""):
+            raise ConfigError(where, f"{at}: '{key}' may hold only the placeholder {{jonkun}} (the pattern's genitive word)")
+    for key, english in ENGLISH_KEYS.items():
+        if english in table and key not in table:
+            raise ConfigError(where, f"{at}: '{english}' renders '{key}', which the entry does not have")
+        if english in table and not table[english].strip():
+            raise ConfigError(where, f"{at}: '{english}' is empty")
+        if shipped and key in table and english not in table:
+            raise ConfigError(where, f"{at}: a shipped entry needs '{english}', the English of '{key}' (for --language en)")
     if "advice" not in table and not table["alternatives"]:
         raise ConfigError(where, f"{at}: 'alternatives' must name at least one plain alternative")
     if table["severity"] not in SEVERITIES:
@@ -290,6 +311,7 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
         compound=table.get("compound", True), note=table.get("note"), safe=table.get("safe"),
         advice=table["advice"].strip() if "advice" in table else None, senses=senses,
         source_text=sources[table["source"]],
+        **{english: table[english].strip() for english in ENGLISH_KEYS.values() if english in table},
     )
     for form in entry.surface:
         compile_surface(form, entry)  # a bad pattern is an error naming file and entry

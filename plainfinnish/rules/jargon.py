@@ -502,18 +502,17 @@ class Jargon(Rule):
             message += context.say(f" Muotoile virke niin, että myös '{orphan.text}' sopii siihen; korjausta ei tehdä "
                                    "automaattisesti.",
                                    f" Rephrase the sentence so that '{orphan.text}' still fits; no fix is applied.")
-        message += f" {entry.explanation}"
-        if entry.note:
-            message += f" ({entry.note})"
+        reason, note = entry.say("explanation", context.language), entry.say("note", context.language)
+        message += f" {reason}" + (f" ({note})" if note else "")
         finding = self.finding(
             context, match.start, match.end, message,
             suggestions=suggestions,
             data={
                 "category": entry.category,
                 "category_name": entry.category_en if context.language == "en" else entry.category_fi,
-                "reason": entry.explanation, "lemma": entry.label, "alternatives": alternatives,
+                "reason": reason, "lemma": entry.label, "alternatives": alternatives,
                 "source": lexicon.sources.get(entry.source, entry.source), "wordlist": entry.file,
-                **({"note": entry.note} if entry.note else {}),
+                **({"note": note} if note else {}),
             },
         )
         if not severity_fixed:
@@ -533,19 +532,20 @@ class Jargon(Rule):
             token = doc[kept[0]]
             reading = next((a for a in token._.analyses if a.case == "omanto"), None)
             agent = follow_case(token.text, reading.baseform) if reading is not None else token.text
-        advice = entry.advice.replace("{jonkun}", agent or "…") if entry.advice else ""
+        advice = (entry.say("advice", context.language) or "").replace("{jonkun}", agent or "…")
         original = doc.text[match.start:match.end]
         category = _category_label(entry, context)
         message = context.say(f"{category}: '{original}' – {advice}", f"{category}: '{original}' – {advice}")
-        message += f" {entry.explanation}" + (f" ({entry.note})" if entry.note else "")
+        reason, note = entry.say("explanation", context.language), entry.say("note", context.language)
+        message += f" {reason}" + (f" ({note})" if note else "")
         finding = self.finding(
             context, match.start, match.end, message, suggestions=[Suggestion(advice, advice=True)],
             data={
                 "category": entry.category,
                 "category_name": entry.category_en if context.language == "en" else entry.category_fi,
-                "reason": entry.explanation, "lemma": entry.label, "alternatives": [], "advice": advice,
+                "reason": reason, "lemma": entry.label, "alternatives": [], "advice": advice,
                 "source": lexicon.sources.get(entry.source, entry.source), "wordlist": entry.file,
-                **({"note": entry.note} if entry.note else {}),
+                **({"note": note} if note else {}),
             },
         )
         if not severity_fixed:
