@@ -28,7 +28,7 @@ def test_accurate_profile_flags_agentless_perfect_passive(lint) -> None:
 
 @pytest.mark.parametrize("text,expected", [
     ("Tilaus on lähetetty sinulle eilen.", "Olemme lähettäneet tilauksen"),
-    ("Sinulle on lähetetty uusi lasku.", "olemme lähettäneet uuden laskun"),
+    ("Sinulle on lähetetty uusi lasku.", "Olemme lähettäneet sinulle uuden laskun"),
     ("Tuotteet on lähetetty sinulle.", "Olemme lähettäneet tuotteet"),
 ])
 def test_perfect_passive_object_takes_the_active_case(lint, text, expected) -> None:
@@ -60,7 +60,7 @@ def test_generated_me_forms_are_known_words(lint) -> None:
     ("Tuotteet lähetetään sinulle huomenna.", "Lähetämme tuotteet"),  # plural nominative stays
     ("Tuotteita lähetetään sinulle erissä.", "Lähetämme tuotteita"),  # partitive stays
     ("Uusi kortti lähetetään sinulle postitse.", "Lähetämme uuden kortin"),  # attribute agrees
-    ("Sinulle lähetetään huomenna uusi kortti.", "lähetämme huomenna uuden kortin"),  # object after the verb
+    ("Sinulle lähetetään huomenna uusi kortti.", "Lähetämme sinulle huomenna uuden kortin"),  # object after the verb
     ("Sinut ohjataan kassalle.", "Ohjaamme sinut"),  # accusative pronoun stays
 ])
 def test_object_takes_the_active_case(lint, text, expected) -> None:
@@ -127,3 +127,16 @@ def test_object_with_a_participle_phrase_gets_no_rewrite(lint, text) -> None:
     # 'liittyvät | tiedot': a me-form around 'tiedot' alone would strand the participle
     (finding,) = [f for f in lint(text, select=["passive-voice"])]
     assert finding.suggestions == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sinulle lähetetään lasku huomenna.", "Lähetämme sinulle laskun huomenna."),
+    ("Jos saat paikan, sinulle lähetetään vahvistus tekstiviestillä.", "Jos saat paikan, lähetämme sinulle vahvistuksen tekstiviestillä."),
+    ("Teille toimitetaan uusi kortti viikon kuluessa.", "Toimitamme teille uuden kortin viikon kuluessa."),
+    # near miss: the recipient after the verb stays where it is
+    ("Tilaus lähetetään sinulle huomenna.", "Lähetämme tilauksen sinulle huomenna."),
+])
+def test_recipient_before_the_verb_follows_the_me_form(lint, text, expected) -> None:
+    (finding,) = lint(text, select=["passive-voice"])
+    (s,) = finding.suggestions
+    assert text[:s.start] + (s.replacement or s.text) + text[s.end:] == expected

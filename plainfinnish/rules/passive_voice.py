@@ -73,6 +73,10 @@ _PERSONAL = {"minä", "sinä", "hän", "me", "te", "he"}
 _RELATIVE_OBJECT = {"joka": "jonka", "mikä": "minkä"}
 
 
+# Recipients before the passive verb move after the me-form ('sinulle lähetämme' is marked order).
+_RECIPIENTS = {"sinulle", "teille"}
+
+
 def _bare_nominative(a: "Analysis") -> bool:
     """A nominative singular without a possessive: the form that turns accusative as an object."""
     return a.case == "nimento" and a.number == "singular" and not a.possessive
@@ -340,6 +344,10 @@ class PassiveVoice(Rule):
                 return None
             from plainfinnish.nlp.components import doc_text  # Doc.text would join every token per match
             middle = doc_text(doc)[verb_end:phrase[0].idx]
+            if prev is not None and prev.lower_ in _RECIPIENTS and prev.i == first_verb.i - 1:
+                # 'sinulle lähetetään ilmoitus' -> 'lähetämme sinulle ilmoituksen': the verb leads again
+                return (prev.idx, phrase[-1].idx + len(phrase[-1].text),
+                        f"{follow_case(prev.text, form)} {prev.lower_}{middle}{obj}")
             return first_verb.idx, phrase[-1].idx + len(phrase[-1].text), follow_case(first_verb.text, form) + middle + obj
         if _open_nominative(sentence, verb, []):
             return None
