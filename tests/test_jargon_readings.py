@@ -31,6 +31,8 @@ def jargon_lemmas(text: str) -> dict[str, str]:
     # no negation before it: the imperative of toimittaa, not the connegative of toimia
     ("Toimita kuitti meille viikon kuluessa.", "Toimita", "toimittaa"),
     ("Ole hyvä ja toimita liitteet sähköpostilla.", "toimita", "toimittaa"),
+    # after a negation verb other than "ei" not the passive: the connegative of toimittaa
+    ("Jos et toimita selvitystä, käsittely viivästyy.", "toimita", "toimittaa"),
 ])
 def test_a_spurious_rival_reading_does_not_hide_the_term(text: str, word: str, lemma: str) -> None:
     assert jargon_lemmas(text).get(word) == lemma

@@ -133,7 +133,8 @@ def in_context(token, readings: tuple) -> tuple:
     pool = readings + tuple(b for a in token._.analyses for b in _split_both(a, True, True)) if negated else readings
     # Voikko reads a connegative as the passive's negative form or as the 2nd person imperative
     connegative = [a for a in pool if a is not None and (a.negative == "true" or (
-        a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))]
+        a.mood == "imperative" and a.person == "2" and a.number != "plural" and a.negative == "both"))
+        and not (a.person == "4" and prev is not None and prev.lower_ != "ei")]  # "emme/älä toimita": not the passive
     if negated and connegative:
         return tuple(dict.fromkeys(connegative))
     kept = tuple(a for a in readings

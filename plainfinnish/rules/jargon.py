@@ -699,13 +699,16 @@ def _plain_readings(analyses: tuple["Analysis", ...]) -> tuple["Analysis", ...]:
 
 def _possible_here(token: "Token", readings: list["Analysis"]) -> list["Analysis"]:
     """A connegative reading ("(ei) toimita") only right after a negation verb: "Toimita kuitti"
-    is the imperative of toimittaa. One look back, so linear."""
+    is the imperative of toimittaa; and the passive's only after "ei" ("emme toimita" is toimittaa).
+    One look back, so linear."""
     from plainfinnish.nlp.verify import _NEGATION_FORMS
 
     doc = token.doc
-    if token.i > 0 and not token.is_sent_start and doc[token.i - 1].lower_ in _NEGATION_FORMS:
+    prev = doc[token.i - 1].lower_ if token.i > 0 and not token.is_sent_start else ""
+    if prev == "ei":
         return readings
-    kept = [a for a in readings if a.negative != "true"]
+    negated = prev in _NEGATION_FORMS
+    kept = [a for a in readings if a.negative != "true" or (negated and a.person != "4")]
     return kept or readings
 
 
