@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_hostile import distinct_sentences
 from test_lsp_robustness import RawClient
 
 pytestmark = pytest.mark.slow
@@ -194,7 +195,7 @@ def test_time_budget_ends_an_analysis_that_would_run_for_minutes(tmp_path: Path,
         assert "jargon" in [d["code"] for d in client.wait_diagnostics(warm, timeout=60)]
         doc = (tmp_path / "iso.md").as_uri()
         # About 4.5 MB of short sentences: over a minute of analysis unbounded.
-        client.open(doc, ("Tilauksesi on lähetetty ja se saapuu huomenna. " * 20 + "\n\n") * 4700)
+        client.open(doc, distinct_sentences(4200))
         started = time.monotonic()
         diagnostics = client.wait_diagnostics(doc, timeout=90)
         assert time.monotonic() - started < 60
