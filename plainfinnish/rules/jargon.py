@@ -709,7 +709,17 @@ def _possible_here(token: "Token", readings: list["Analysis"]) -> list["Analysis
         return readings
     negated = prev in _NEGATION_FORMS
     kept = [a for a in readings if a.negative != "true" or (negated and a.person != "4")]
+    if prev and not negated and _only_finite(doc[token.i - 1]):
+        # two finite verbs do not stand side by side: after "on", "voit" the word is a participle or
+        # an infinitive ("on ilmennyt" is not ilmentyä's 2nd person)
+        kept = [a for a in kept if a.person is None or a.mood == "A-infinitive"] or kept
     return kept or readings
+
+
+def _only_finite(token: "Token") -> bool:
+    readings = token._.analyses
+    return bool(readings) and all(a.word_class == "teonsana" and a.person is not None and a.mood != "A-infinitive"
+                                  for a in readings)
 
 
 def _drop_spurious(readings: list["Analysis"], found: list, surface: str,
