@@ -94,6 +94,7 @@ class Entry:
     explanation_en: str | None = None
     note_en: str | None = None
     advice_en: str | None = None
+    shipped: bool = False  # from the reviewed lists of this package (their lemmas are Voikko base forms)
 
     def say(self, key: str, language: str) -> str | None:
         """The entry's `explanation`, `note` or `advice` in the output language (Finnish when no English is given)."""
@@ -146,12 +147,17 @@ class Lexicon:
     literal_surface: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased surface -> entries
     surface_patterns: list[tuple[Any, Entry]] = field(default_factory=list)  # (compiled re2, entry)
     sources: dict[str, str] = field(default_factory=dict)  # an entry's (namespaced) source key -> its text
+    # a user's lemma as written: it may be a word form ("viipymättä", read as viipyä) or a word Voikko
+    # lacks, and is then matched only as written
+    by_form: dict[str, list[Entry]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         if entry.lemma:
             # a later file (the organisation's own list) overrides the shipped entry of the same lemma
             self.by_lemma.setdefault(entry.lemma.lower(), []).insert(0, entry)
+            if not entry.shipped:
+                self.by_form.setdefault(entry.lemma.lower(), []).insert(0, entry)
         elif entry.pattern:
             for word in set(entry.pattern):
                 self.by_pattern_word.setdefault(word.lower(), []).append(entry)
@@ -164,7 +170,7 @@ class Lexicon:
     def surface_entries(self, word: str) -> list[Entry]:
         """Entries whose surface forms match a word Voikko does not know (whole word, any case)."""
         lower = word.lower()
-        found = list(self.literal_surface.get(lower, ()))
+        found = list(self.literal_surface.get(lower, ())) + list(self.by_form.get(lower, ()))
         for regex, entry in self.surface_patterns:
             if entry not in found and regex.fullmatch(lower):
                 found.append(entry)
@@ -310,7 +316,7 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
         surface=tuple(s.strip() for s in table.get("surface", ())), pos=table.get("pos"),
         compound=table.get("compound", True), note=table.get("note"), safe=table.get("safe"),
         advice=table["advice"].strip() if "advice" in table else None, senses=senses,
-        source_text=sources[table["source"]],
+        source_text=sources[table["source"]], shipped=shipped,
         **{english: table[english].strip() for english in ENGLISH_KEYS.values() if english in table},
     )
     for form in entry.surface:
@@ -407,25 +413,19 @@ def _load(key: tuple[tuple[str, int], ...]) -> Lexicon:
 
 
 def unmatchable(paths: Sequence[Path]) -> list[str]:
-    """Entries of the user's own wordlists that can never match a word, one line each naming the
-    file and the entry, so that `check` reports them instead of dropping them silently: a lemma
-    that is not a base form Voikko gives, with no `surface` forms to match instead."""
+    """What `check` tells about the user's own wordlists, one line each naming the file and the entry,
+    so that no entry is dropped silently: a lemma Voikko does not know (and no `surface` forms) is
+    matched only exactly as written, not in its inflected forms."""
     from plainfinnish.nlp.voikko import analyze
 
     problems = []
     for path in paths:
         entries, _ = parse_file(Path(path))
         for entry in entries:
-            if not entry.lemma or entry.surface:
-                continue
-            bases = {a.baseform for a in analyze(entry.lemma)}
-            if entry.lemma.lower() in {b.lower() for b in bases}:
-                continue
-            known = f"Voikko reads it as a form of {', '.join(sorted(bases))}" if bases else "Voikko does not know it"
-            problems.append(f"{entry.file}: {entry.where}: {entry.lemma!r} can never match ({known}); "
-                            f"write the base form or give 'surface' forms; entry not used")
+            if entry.lemma and not entry.surface and not analyze(entry.lemma):
+                problems.append(f"{entry.file}: {entry.where}: Voikko does not know {entry.lemma!r}, so it is matched "
+                                f"only exactly as written; give 'surface' forms (such as {entry.lemma + '*'!r}) for its other forms")
     return problems
-
 
 
 def validate(paths: Iterable[Path]) -> list[str]:
@@ -457,7 +457,8 @@ def validate(paths: Iterable[Path]) -> list[str]:
             if not analyses:
                 if not entry.surface:
                     problems.append(f"{at}: Voikko does not know {entry.lemma!r}; give 'surface' forms for a word Voikko lacks")
-            elif not any(a.baseform.lower() == entry.lemma.lower() for a in analyses):
+            elif not any(a.baseform.lower() == entry.lemma.lower() for a in analyses) and entry.shipped:
+                # a user's word form ("viipymättä") is fine: it is matched as written
                 bases = sorted({a.baseform for a in analyses})
                 problems.append(f"{at}: {entry.lemma!r} is not a Voikko base form (Voikko gives {', '.join(bases)})")
             elif entry.pos and not any(a.baseform.lower() == entry.lemma.lower() and _pos_fits(a.pos, entry.pos) for a in analyses):

@@ -188,23 +188,3 @@ def test_english_throughout(tmp_path):
     assert "Readability" in out, proc.stderr and "Luettavuus" not in out
     assert "suggestion:" in out and "ehdotus" not in out
     assert "finding" in out and "huomautus" not in out
-
-
-def test_a_user_wordlist_entry_that_cannot_match_is_reported(tmp_path):
-    (tmp_path / "omat.toml").write_text(
-        '[wordlist]\ncategory = "officialese"\nname_fi = "omat"\nname_en = "our own"\ndescription = "Omat sanamme."\n\n'
-        '[sources]\ntiimi = "sisältötiimin päätös"\n\n'
-        '[[entry]]\nlemma = "pikaisesti"\nalternatives = ["pian"]\nexplanation = "Sano pian."\n'
-        'severity = "info"\nsource = "tiimi"\n\n'
-        '[[entry]]\nlemma = "zyxqvö"\nalternatives = ["sana"]\nexplanation = "Ei ole sana."\n'
-        'severity = "info"\nsource = "tiimi"\n\n'
-        '[[entry]]\nlemma = "asiakaspalvelupiste"\nalternatives = ["palvelupiste"]\nexplanation = "Lyhyemmin."\n'
-        'severity = "info"\nsource = "tiimi"\n', encoding="utf-8")
-    (tmp_path / ".plainfinnish.toml").write_text('wordlists = ["omat.toml"]\n', encoding="utf-8")
-    (tmp_path / "viesti.txt").write_text(CLEAN, encoding="utf-8")
-    proc = run_cli("check", "--no-cache", str(tmp_path / "viesti.txt"))
-    warnings = [line for line in proc.stderr.splitlines() if "can never match" in line]
-    assert len(warnings) == 2, proc.stderr
-    assert "entry 1 ('pikaisesti')" in warnings[0] and "a form of" in warnings[0]  # an adverb of 'pikainen'
-    assert "entry 2 ('zyxqvö')" in warnings[1] and "Voikko does not know it" in warnings[1]
-    assert "asiakaspalvelupiste" not in proc.stderr  # a base form: loaded and used

@@ -183,6 +183,9 @@ class Jargon(Rule):
         if token.is_space or token.is_punct or token._.is_placeholder or not any(c.isalpha() for c in token.text):
             return None
         analyses = _plain_readings(token._.analyses)
+        written = [e for e in lexicon.by_form.get(token.text.lower(), ()) if e.key not in allow]
+        if written and analyses and not any(a.baseform.lower() == written[0].key for a in analyses):
+            return Match(written[0], [token], token, None)  # a user's word form ("viipymättä") as written
         doc = token.doc
         if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
             # the tokenizer splits an abbreviation from its dot at a sentence start ("Ko." -> "Ko" ".")
