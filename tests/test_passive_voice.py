@@ -140,3 +140,32 @@ def test_recipient_before_the_verb_follows_the_me_form(lint, text, expected) -> 
     (finding,) = lint(text, select=["passive-voice"])
     (s,) = finding.suggestions
     assert text[:s.start] + (s.replacement or s.text) + text[s.end:] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kiitos! Viestisi lähetettiin onnistuneesti.",
+    "Hakemuksesi lähetettiin eilen käsittelyyn.",
+    "Yhteydenottopyyntösi lähetettiin asiakaspalveluun.",
+])
+def test_the_readers_own_message_sent_is_not_flagged(lint, profile, text) -> None:
+    # the reader sent it: "Lähetimme viestisi" would credit us with their act
+    assert found(lint, text, profile) == []
+
+
+def test_the_readers_own_message_in_the_perfect_is_not_flagged(lint) -> None:
+    assert found(lint, "Viestisi on lähetetty asiakaspalveluun.", "accurate") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # near misses: we ship the order; we handle the application
+    ("Tilauksesi lähetettiin eilen.", ("lähetettiin", ["Lähetimme tilauksesi"])),
+    ("Hakemuksesi käsitellään viikon kuluessa.", ("käsitellään", ["Käsittelemme hakemuksesi"])),
+])
+def test_other_objects_and_verbs_keep_the_me_form(lint, text, expected) -> None:
+    assert found(lint, text) == [expected]
+
+
+def test_phrase_after_a_quote_opens_the_sentence(lint) -> None:
+    text = '"message" => "Tilauksesi käsiteltiin eilen. You can check it."'
+    (finding,) = lint(text, select=["passive-voice"])
+    assert [s.text for s in finding.suggestions] == ["Käsittelimme tilauksesi"]

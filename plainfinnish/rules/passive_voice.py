@@ -190,7 +190,8 @@ class PassiveVoice(Rule):
         "toimija (tuomioistuin, viranomainen, myyjä, kuljetusyhtiö …), passiivia ei merkitä, ja jos toimija on lukija "
         "itse (”Lasku maksetaan eräpäivään mennessä”, ”Tuote palautetaan varastollemme”), neuvotaan puhuttelemaan "
         "häntä suoraan. Menneen ajan passiivi, joka kertoo muutoksesta lukijan omaan tiliin tai tilaukseen "
-        "(”Salasanasi vaihdettiin”), ei saa me-muotoa: muutoksen on voinut tehdä lukija itse. Objekti saa aktiivin sijan: ”Tilaus lähetetään” → ”Lähetämme tilauksen”, ”Tuotteet "
+        "(”Salasanasi vaihdettiin”), ei saa me-muotoa: muutoksen on voinut tehdä lukija itse. Lukijan oman viestin tai "
+        "hakemuksen lähettämistä (”Viestisi on lähetetty”) ei merkitä. Objekti saa aktiivin sijan: ”Tilaus lähetetään” → ”Lähetämme tilauksen”, ”Tuotteet "
         "lähetetään” → ”Lähetämme tuotteet”; partitiivi ja omistusliitteinen muoto pysyvät. Jos objektin sijaa ei voi "
         "varmistaa (paikkamerkki, rinnastus, partisiippimäärite, monitulkintainen muoto), uudelleenkirjoitusta ei tarjota. Yleisiä "
         "toteamuksia (”Evästeitä käytetään sivuston toimintaan”) ja sääntöjä kuvaavia verbejä (voidaan, pidetään, "
@@ -209,7 +210,8 @@ class PassiveVoice(Rule):
         "offered only when the sender is the likely actor: another party named in the sentence or the one before "
         "(a court, an authority, a seller, a carrier …) means no finding, and where the reader acts ('Lasku maksetaan "
         "eräpäivään mennessä') the advice is to address them directly. A past passive reporting a change to the "
-        "reader's own account or order ('Salasanasi vaihdettiin') gets no me-form: the reader may have made it. The object takes the active's case "
+        "reader's own account or order ('Salasanasi vaihdettiin') gets no me-form: the reader may have made it; the "
+        "reader's own message or application sent ('Viestisi on lähetetty') is not flagged. The object takes the active's case "
         "('Tilaus lähetetään' -> 'Lähetämme tilauksen', 'Tuotteet lähetetään' -> 'Lähetämme tuotteet'; partitives and "
         "possessive forms stay); when that case cannot be verified (a placeholder, a coordination, a participle "
         "attribute, an ambiguous form) "
@@ -249,19 +251,28 @@ class PassiveVoice(Rule):
                 elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or t.lower_ in ("sinulle", "teille")):
                     toward_you = True  # 'sinulle lähetetään': we send to the customer
             toward_us = toward_us and not toward_you
+            # 'Viestisi on lähetetty': the reader sent their own message; the passive hides no one
+            skip = general | set(data["reader_sends_verbs"]) if self._reader_authored(sentence, data) else general
             for token in sentence:
                 a = token._.analysis
                 if a is None or token._.is_placeholder:
                     continue
                 if a.word_class == "teonsana" and a.person == "4" and a.mood in ("indicative", "conditional") and not a.negative == "true":
-                    if a.baseform in general or self._negated(token):
+                    if a.baseform in skip or self._negated(token):
                         continue
                     customer = toward_us or (a.baseform in customer_verbs and not toward_you)
                     yield self._finite(context, sentence, token, a, customer)
                 elif doc._.profile == "accurate" and a.participle == "past_passive" and token.pos_ in ("VERB", "AUX", "ADJ"):
-                    finding = self._perfect(context, token, general | customer_verbs)
+                    finding = self._perfect(context, token, skip | customer_verbs)
                     if finding:
                         yield finding
+
+    @staticmethod
+    def _reader_authored(sentence: "Span", data: dict) -> bool:
+        """Does the sentence name the reader's own message, application or form ('viestisi')?"""
+        authored = set(data["reader_authored"])
+        return any(t._.analysis is not None and t._.analysis.possessive in ("2s", "2p") and _actor_lemmas(t) & authored
+                   for t in sentence)
 
     @staticmethod
     def _negated(token: "Token") -> bool:
@@ -331,7 +342,9 @@ class PassiveVoice(Rule):
         if before is None:
             return None
         if before:
-            first = before[0].i == next(t.i for t in sentence if not t.is_space)
+            # the phrase opens the sentence when no word comes before it ('"Tilauksesi on …' in a string)
+            lead = next((t for t in reversed(doc[max(sentence.start, before[0].i - 3):before[0].i]) if not t.is_space), None)
+            first = lead is None or not any(c.isalnum() for c in lead.text)
             obj = _as_object(before, lower_first=first)
             if obj is None or _open_nominative(sentence, verb, before):
                 return None
