@@ -325,6 +325,8 @@ class PassiveVoice(Rule):
                                   doc[verb.i + 1] if verb.i + 1 < sentence.end else None) if t is not None]
         if any(t._.is_placeholder for t in neighbours):
             return None  # '{tuote} lähetetään': its case cannot be changed
+        if any(t.text == "$" for t in doc[max(sentence.start, first_verb.i - 2):min(verb.i + 3, sentence.end)]):
+            return None  # '$hakukohde vahvistettiin': a template variable the reader did not mark, not a noun
         verb_end = verb.idx + len(verb.text)
         prev = next((t for t in reversed(doc[max(sentence.start, first_verb.i - 3):first_verb.i]) if not t.is_space), None)
         pa = prev._.analysis if prev is not None else None
