@@ -35,6 +35,8 @@ def jargon_lemmas(text: str) -> dict[str, str]:
     ("Jos et toimita selvitystä, käsittely viivästyy.", "toimita", "toimittaa"),
     # two finite verbs do not stand side by side: after "on" the participle, not ilmentyä's 2nd person
     ("Tarkastuksessa on ilmennyt, että liite puuttuu.", "ilmennyt", "ilmetä"),
+    # the same base form read twice: the participle of suorittaa and the adjective "suorittava"
+    ("Työn suorittavan yrityksen nimi kerrotaan laskussa.", "suorittavan", "suorittaa"),
 ])
 def test_a_spurious_rival_reading_does_not_hide_the_term(text: str, word: str, lemma: str) -> None:
     assert jargon_lemmas(text).get(word) == lemma

@@ -734,12 +734,17 @@ def _drop_spurious(readings: list["Analysis"], found: list, surface: str,
     tie+karsi, "virhetilanne" as virhetila + possessive, "perintäkulut" as perintä+kulku), or when the
     word is written exactly in the compound's base form and the other reading is a derivation
     ("toimivalta" as the ablative of the participle toimiva) not right after a verb ("näyttää
-    toimivalta" is the participle). Real homographs keep competing."""
+    toimivalta" is the participle). A rival of the same base form is the same word read twice
+    (a participle and the adjective made of it). Real homographs keep competing."""
     fewest = min(len(a.parts) for a in readings)
     listed = next((a for a, f in zip(readings, found)
                    if f is not None and f[1] == 0 and f[2] is None and len(a.parts) > 1), None)
 
+    matched = {a.baseform.lower() for a, f in zip(readings, found) if f is not None}
+
     def fanciful(a: "Analysis") -> bool:
+        if a.baseform.lower() in matched:
+            return True  # the same word read twice ("suorittava": the participle and the adjective)
         if listed is None:
             return len(a.parts) > fewest
         pieces = [p.surface.lower() for p in a.parts]
