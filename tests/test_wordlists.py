@@ -125,3 +125,80 @@ def test_readme_counts_match_the_shipped_lists() -> None:
     assert {name: int(n) for name, n in listed.items()} == counts
     total = re.search(r"\*\*total\*\* \| \| \*\*(\d+)\*\*", readme.read_text(encoding="utf-8"))
     assert total is not None and int(total.group(1)) == sum(counts.values())
+
+
+# --- English renderings for --language en (issue 18 item 12) -------------------------------------
+
+# Finnish words that are not also English words: outside quotes an English text never holds them
+FINNISH_WORDS = frozenset("ja tai että kun jos ei eikä sekä mutta kirjoita kerro sana sanoo virke viesti lause ole "
+                          "olla tämä joka mikä myös vain kuin sinun meidän suomeksi esimerkiksi riittää tutumpi".split())
+ENGLISH_WORDS = frozenset("is the a an of to in it say write give what who are be enough more than with for when".split())
+
+
+def _unquoted_words(text: str) -> set[str]:
+    """The lowercased words of a text outside its double-quoted stretches (the Finnish examples)."""
+    import re
+
+    return {w.lower() for w in re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))}
+
+
+def test_every_shipped_entry_has_its_english() -> None:
+    """Each explanation, note and advice has an English rendering that reads as English: it holds English
+    function words and no Finnish ones outside the quoted Finnish examples, and it is not the Finnish text."""
+    paths = wordlists.shipped_paths()
+    if not paths:
+        pytest.skip("no shipped wordlists")
+    checked = 0
+    for path in paths:
+        for entry in wordlists.parse_file(path)[0]:
+            for key in ("explanation", "note", "advice"):
+                finnish, english = getattr(entry, key), getattr(entry, f"{key}_en")
+                assert (finnish is None) == (english is None), f"{path.name}: {entry.where}: {key}_en"
+                if english is None:
+                    continue
+                words = _unquoted_words(english)
+                assert english != finnish and words & ENGLISH_WORDS, f"{path.name}: {entry.where}: {english!r}"
+                assert not words & FINNISH_WORDS, f"{path.name}: {entry.where}: {sorted(words & FINNISH_WORDS)} in {english!r}"
+                if "{jonkun}" in finnish:
+                    assert "{jonkun}" in english, f"{path.name}: {entry.where}"
+                checked += 1
+    assert checked >= 863
+
+
+def _table(**extra: str) -> dict:
+    return {"lemma": "mikäli", "alternatives": ["jos"], "explanation": "Sano jos.", "severity": "info",
+            "source": "t", "senses": "one", **extra}
+
+
+def test_a_shipped_entry_without_english_is_an_error() -> None:
+    header = {"category": "x", "name_fi": "x", "name_en": "x", "description": "x"}
+    with pytest.raises(ConfigError, match=r"entry 1 \('mikäli'\): a shipped entry needs 'explanation_en'"):
+        wordlists._parse_entry(_table(), 0, "x.toml", header, {"t": "x"}, shipped=True)
+    with pytest.raises(ConfigError, match=r"needs 'note_en'"):
+        wordlists._parse_entry(_table(explanation_en="Say jos.", note="Joskus."), 0, "x.toml", header, {"t": "x"}, shipped=True)
+    entry = wordlists._parse_entry(_table(explanation_en="Say jos."), 0, "x.toml", header, {"t": "x"}, shipped=True)
+    assert entry.say("explanation", "en") == "Say jos." and entry.say("explanation", "fi") == "Sano jos."
+
+
+@pytest.mark.parametrize(("extra", "problem"), [
+    ("note_en = 'Sometimes.'\n", r"'note_en' renders 'note', which the entry does not have"),
+    ("explanation_en = ' '\n", r"'explanation_en' is empty"),
+    ("explanation_en = 1\n", r"'explanation_en' must be a string"),
+])
+def test_english_keys_are_checked_in_own_lists(tmp_path, extra: str, problem: str) -> None:
+    path = tmp_path / "own.toml"
+    path.write_text("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\n"
+                    "lemma='mikäli'\nalternatives=['jos']\nexplanation='Sano jos.'\nseverity='info'\nsource='t'\n" + extra,
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
+        wordlists.parse_file(path)
+
+
+def test_an_own_entry_without_english_falls_back_to_finnish(tmp_path) -> None:
+    path = tmp_path / "own.toml"
+    path.write_text("[wordlist]\ncategory='x'\nname_fi='x'\nname_en='x'\ndescription='x'\n[sources]\nt='x'\n[[entry]]\n"
+                    "pattern='jonkun toimesta'\nadvice='Kerro tekijä: {jonkun} tekee …'\nexplanation='Sano tekijä.'\n"
+                    "severity='info'\nsource='t'\n", encoding="utf-8")
+    entry = wordlists.parse_file(path)[0][0]
+    assert entry.say("explanation", "en") == "Sano tekijä." and entry.say("advice", "en").startswith("Kerro tekijä")
+    assert entry.say("note", "en") is None

@@ -528,7 +528,7 @@ def hover_text(finding: Finding, config: Config | None) -> str:
     # Only what a writer reads; the rest of `data` (counts, wordlist paths) is for tools.
     labels = {"category": ("Luokka", "Category"), "reason": ("Syy", "Reason")}
     for key, (fi, en) in labels.items():
-        value = finding.data.get(f"{key}_name" if language == "fi" else key) or finding.data.get(key)
+        value = finding.data.get(f"{key}_name") or finding.data.get(key)  # the name is in the output language
         if isinstance(value, str) and value.strip() and value not in finding.message:
             lines.append(f"- {_say(config, fi, en)}: {value}")
     alternatives = [s for s in finding.suggestions]

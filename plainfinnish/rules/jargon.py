@@ -131,7 +131,8 @@ class Jargon(Rule):
         "(`Kerro tekijä: …`) is never applied automatically.\n\n"
         "Options: `allow` (base forms never flagged), `alternatives` (table lemma → alternatives) and the "
         "top-level `wordlists` (the organisation's own wordlists).",
-        references=doc_fi.references,
+        references=(*doc_fi.references[:-1],
+                    "plainfinnish: docs/wordlists.md (the wordlist format) and wordlists/README.md (categories and review policy)"),
     )
 
     # --- entry point --------------------------------------------------------------------------
