@@ -26,7 +26,7 @@ MESSAGE = """Hei,
 
 Mikäli haluat tehdä reklamaation koskien toimitusta, ota yhteyttä asiakaspalveluumme kahden viikon kuluessa laskun vastaanottamisesta, jotta voimme selvittää asian nopeasti ja hyvittää summan tilillenne ilman ylimääräisiä kuluja tai viivästyksiä.
 
-Tilauksenne on vastaanotettu, ja se käsitellään. Maksun suorittaminen tapahtuu laskun saavuttua. Asiakastyytyväisyyskyselyvastausten perusteella kehitämme palveluamme.
+Tilauksenne on vastaanotettu, ja se käsitellään. Maksun suorittaminen tapahtuu laskun saavuttua. Saat meiltä viestin paketin lähettämisestä. Asiakastyytyväisyyskyselyvastausten perusteella kehitämme palveluamme.
 
 Tarjous on voimassa vain tänään! Vain 3 kappaletta jäljellä.
 

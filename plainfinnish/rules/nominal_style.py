@@ -58,7 +58,7 @@ _FITS = {
     "temporal": ("ajan ilmaiseva sivulause", "a clause of time"), "before": ("ajan ilmaiseva sivulause", "a clause of time"),
     "cause": ("syyn ilmaiseva sivulause", "a clause of cause"), "purpose": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"),
     "final": ("tarkoituksen ilmaiseva sivulause", "a clause of purpose"), "condition": ("ehtoa ilmaiseva sivulause", "a condition"),
-    "about": ("että-lause", "an että clause"), "about-to": ("että-lause", "an että clause"),
+    "about": ("että-lause", "an 'että' clause"), "about-to": ("että-lause", "an 'että' clause"),
     "manner": ("tapaa ilmaiseva -malla-muoto", "the -malla form of manner"),
 }
 
