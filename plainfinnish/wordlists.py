@@ -290,8 +290,6 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
             raise ConfigError(where, f"{at}: '{english}' renders '{key}', which the entry does not have")
         if english in table and not table[english].strip():
             raise ConfigError(where, f"{at}: '{english}' is empty")
-        if shipped and key in table and english not in table:
-            raise ConfigError(where, f"{at}: a shipped entry needs '{english}', the English of '{key}' (for --language en)")
     if "advice" not in table and not table["alternatives"]:
         raise ConfigError(where, f"{at}: 'alternatives' must name at least one plain alternative")
     if table["severity"] not in SEVERITIES:
@@ -308,6 +306,9 @@ def _parse_entry(table: Any, index: int, where: str, header: dict[str, str], sou
     if shipped and "senses" not in table:
         raise ConfigError(where, f"{at}: a shipped entry must say its reviewed 'senses' (\"one\" or a table)")
     senses = _parse_senses(table["senses"], where, at) if "senses" in table else None
+    for key, english in ENGLISH_KEYS.items():
+        if shipped and key in table and english not in table:
+            raise ConfigError(where, f"{at}: a shipped entry needs '{english}', the English of '{key}' (for --language en)")
     entry = Entry(
         file=where, index=index, category=header["category"], category_fi=header["name_fi"],
         category_en=header["name_en"], alternatives=tuple(a.strip() for a in table.get("alternatives", ())),
