@@ -90,14 +90,17 @@ def _joint(doc: "Doc", left_end: int, first: "Token", opening: str) -> _Cut | No
 
 
 def _render(doc: "Doc", start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
+    from plainfinnish.nlp.components import doc_text
+
+    whole = doc_text(doc)  # Doc.text joins every token on each access: once per Doc, not per edit
     out, at = [], start
     for e_start, e_end, text in sorted(edits):
         if e_start < at or e_end > end:
             continue
-        out.append(doc.text[at:e_start])
+        out.append(whole[at:e_start])
         out.append(text)
         at = e_end
-    out.append(doc.text[at:end])
+    out.append(whole[at:end])
     return "".join(out)
 
 
