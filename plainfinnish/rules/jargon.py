@@ -537,7 +537,8 @@ class Jargon(Rule):
             reading = next((a for a in token._.analyses if a.case == "omanto"), None)
             agent = follow_case(token.text, reading.baseform) if reading is not None else token.text
         advice = (entry.say("advice", context.language) or "").replace("{jonkun}", agent or "…")
-        original = doc.text[match.start:match.end]
+        from plainfinnish.nlp.components import doc_text  # Doc.text would join every token per match
+        original = doc_text(doc)[match.start:match.end]
         category = _category_label(entry, context)
         message = context.say(f"{category}: '{original}' – {advice}", f"{category}: '{original}' – {advice}")
         reason, note = entry.say("explanation", context.language), entry.say("note", context.language)
