@@ -54,6 +54,12 @@ class Senses:
     unless_near: frozenset[str] = frozenset()
     if_message: frozenset[str] = frozenset()
     unless_message: frozenset[str] = frozenset()
+    #: alternative -> lemmas that make it the fitting one in this sentence ("maksaa" beside "lasku")
+    prefer: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def preferred(self, near: Set[str]) -> str | None:
+        """The alternative that fits this sentence's context, if the entry names one."""
+        return next((alt for alt, lemmas in self.prefer if not lemmas.isdisjoint(near)), None)
 
     def fits(self, near: Set[str], message: Set[str]) -> bool:
         """Whether a match is in the jargon sense, from the lemmas of its sentence and of its message."""
@@ -330,7 +336,7 @@ def _parse_senses(value: Any, where: str, at: str) -> Senses | str:
         if value != "one":
             raise ConfigError(where, f"{at}: 'senses' must be \"one\" or a table (jargon, everyday, if_near, …), not {value!r}")
         return value
-    unknown = set(value) - set(SENSE_TEXT_KEYS) - set(SENSE_LEMMA_KEYS)
+    unknown = set(value) - set(SENSE_TEXT_KEYS) - set(SENSE_LEMMA_KEYS) - {"prefer"}
     if unknown:
         raise ConfigError(where, f"{at}: unknown key(s) in 'senses': {', '.join(sorted(unknown))} "
                                  f"(known: {', '.join(SENSE_TEXT_KEYS + SENSE_LEMMA_KEYS)})")
@@ -345,7 +351,13 @@ def _parse_senses(value: Any, where: str, at: str) -> Senses | str:
         lemmas[key] = frozenset(w.strip().lower() for w in words)
     if not any(lemmas.values()):
         raise ConfigError(where, f"{at}: 'senses' needs at least one of {', '.join(SENSE_LEMMA_KEYS)} to tell the senses apart")
-    return Senses(jargon=value["jargon"].strip(), everyday=value["everyday"].strip(), **lemmas)
+    prefer = value.get("prefer", {})
+    if not isinstance(prefer, dict) or not all(
+            isinstance(ws, list) and ws and all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in ws)
+            for ws in prefer.values()):
+        raise ConfigError(where, f"{at}: 'senses.prefer' must be a table alternative = [lemmas that call for it]")
+    return Senses(jargon=value["jargon"].strip(), everyday=value["everyday"].strip(), **lemmas,
+                  prefer=tuple((alt, frozenset(w.strip().lower() for w in ws)) for alt, ws in prefer.items()))
 
 
 # --- Word senses in a message ------------------------------------------------------------------
@@ -360,7 +372,16 @@ def keep_in_sense(matches: list[Any], doc: Any) -> list[Any]:
     if not any(isinstance(m.entry.senses, Senses) for m in matches):
         return matches
     near, message = _lemma_sets(doc)
-    return [m for m in matches if m.entry.in_sense(near[m.head.i], message)]
+    kept = [m for m in matches if m.entry.in_sense(near[m.head.i], message)]
+    for m in kept:
+        if isinstance(m.entry.senses, Senses) and m.entry.senses.prefer:
+            # the verb's own arguments stand close to it ("suorittaa laskun", "Lasku tulee suorittaa");
+            # a word further off in the sentence ("laskussa" at its end) is another matter
+            start, end = m.head._.sent_bounds
+            lo, hi = max(start, m.head.i - 3), min(end, m.head.i + 4)
+            close = set().union(*(_token_lemmas(doc[i]) for i in range(lo, hi)))
+            m.preferred = m.entry.senses.preferred(close)
+    return kept
 
 
 def _lemma_sets(doc: Any) -> tuple[list[frozenset[str]], frozenset[str]]:
