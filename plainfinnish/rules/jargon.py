@@ -31,6 +31,7 @@ class Match:
     others: tuple["Analysis", ...] = ()  # other readings of the head that match the same entry (fast profile)
     kept: frozenset[int] = frozenset()  # matched words that stay in the suggestion (a pattern's "jonkun")
     surface: str | None = None  # the word when the tokenizer split it ("joll|ei")
+    preferred: str | None = None  # the alternative the sentence's context calls for (entry's senses.prefer)
 
     @property
     def start(self) -> int:
@@ -378,6 +379,7 @@ class Jargon(Rule):
             head_index = self._pattern_head(entry, pattern, [lemma_sets[i] for i in chosen])
             head_pos = chosen[head_index]
             analysis = lemma_sets[head_pos].get(pattern[head_index])
+            analysis = _reading_here(words[head_pos], pattern[head_index], analysis)
             kept = frozenset(words[i].i for i, w in zip(chosen, pattern) if w in PATTERN_WILDCARDS)
             return Match(entry, sorted(tokens, key=lambda t: t.i), words[head_pos], analysis, kept=kept)
         return None
@@ -481,6 +483,9 @@ class Jargon(Rule):
                  lexicon: "Lexicon") -> Finding:
         entry = match.entry
         alternatives = overrides.get(entry.key, list(entry.alternatives))
+        if match.preferred in alternatives:  # "suorittaa laskun": maksaa, not tehdä
+            alternatives.remove(match.preferred)
+            alternatives.insert(0, match.preferred)
         suggestions: list[Suggestion] = []
         if entry.advice and entry.key not in overrides:
             return self._advice_finding(match, context, severity_fixed, lexicon)
@@ -719,6 +724,21 @@ def _possible_here(token: "Token", readings: list["Analysis"]) -> list["Analysis
         # an infinitive ("on ilmennyt" is not ilmentyä's 2nd person)
         kept = [a for a in kept if a.person is None or a.mood == "A-infinitive"] or kept
     return kept or readings
+
+
+def _reading_here(token: "Token", lemma: str, chosen: "Analysis | None") -> "Analysis | None":
+    """A pattern head's reading that the word before allows: in "Voit suorittaa maksun" the verb is
+    an infinitive, so its rewrite is "maksaa", the infinitive, not the 3rd person."""
+    from plainfinnish.nlp.inflect import verb_lemma
+
+    same = [a for a in token._.analyses if lemma in (a.baseform.lower(), verb_lemma(a).lower())]
+    here = _possible_here(token, same) if same else []
+    infinitive = next((a for a in here if a.mood == "A-infinitive"), None)
+    doc = token.doc
+    if infinitive is not None and token.i > 0 and not token.is_sent_start and any(
+            a.word_class == "teonsana" and a.person is not None for a in doc[token.i - 1]._.analyses):
+        return infinitive  # a verb before it can govern the infinitive ("voit", "pitää", "haluatko")
+    return chosen if not here or chosen in here else here[0]
 
 
 def _only_finite(token: "Token") -> bool:
