@@ -21,6 +21,21 @@ PYTHON = sys.executable
 PLAINFINNISH = str(Path(PYTHON).with_name("plainfinnish"))
 
 
+#: Our own customer-message sentences (not corpus strings) for generated messages.
+SENTENCES = [
+    "Kiitos tilauksestasi, käsittelemme sen mahdollisimman pian.",
+    "Lähetämme sinulle sähköpostin, kun paketti on lähtenyt varastoltamme.",
+    "Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa, pyydämme sinua ottamaan yhteyttä asiakaspalveluumme.",
+    "Voit seurata lähetystä verkkosivuillamme tilausnumerolla.",
+    "Laskun eräpäivä on neljätoista päivää laskun päiväyksestä.",
+    "Jos olet jo maksanut laskun, tämä viesti on aiheeton.",
+    "Reklamaation käsittely kestää yleensä noin viikon, minkä jälkeen saat päätöksen sähköpostiisi.",
+    "Palautuksen voit tehdä kolmenkymmenen päivän kuluessa tuotteen vastaanottamisesta.",
+    "Älä missaa tätä tarjousta, sillä vain muutama tuote on enää jäljellä!",
+    "Hakemuksesi tiedot tarkistetaan ennen päätöksen tekemistä.",
+]
+
+
 def ud_texts() -> list[str]:
     """The raw sentences of UD Finnish-TDT test (`# text =` lines)."""
     prefix = "# text = "

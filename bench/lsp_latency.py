@@ -21,16 +21,11 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-SENTENCES = [
-    "Kiitos tilauksestasi, käsittelemme sen mahdollisimman pian.",
-    "Lähetämme sinulle sähköpostin, kun paketti on lähtenyt varastoltamme.",
-    "Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa, pyydämme sinua ottamaan yhteyttä asiakaspalveluumme.",
-    "Voit seurata lähetystä verkkosivuillamme tilausnumerolla.",
-    "Laskun eräpäivä on neljätoista päivää laskun päiväyksestä.",
-    "Jos olet jo maksanut laskun, tämä viesti on aiheeton.",
-    "Reklamaation käsittely kestää yleensä noin viikon, minkä jälkeen saat päätöksen sähköpostiisi.",
-    "Palautuksen voit tehdä kolmenkymmenen päivän kuluessa tuotteen vastaanottamisesta.",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SENTENCES as _ALL  # noqa: E402
+
+SENTENCES = _ALL[:8]  # the texts the figures in docs/editors.md were measured on
 
 
 def document(words: int) -> str:

@@ -33,25 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PLAINFINNISH, PYTHON, ROOT, generate_repo, run_measured  # noqa: E402
+from common import PLAINFINNISH, PYTHON, ROOT, SENTENCES, generate_repo, run_measured  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 TARGETS = {"ratio": 0.5, "message_18k": 3.0, "linearity": 2.2, "cold": 0.8, "cold_rss": 120.0, "hit": 0.2,
            "jobs": 1.5}
 
-#: Our own customer-message sentences (not corpus strings), for the 18,000-word message.
-SENTENCES = [
-    "Kiitos tilauksestasi, käsittelemme sen mahdollisimman pian.",
-    "Lähetämme sinulle sähköpostin, kun paketti on lähtenyt varastoltamme.",
-    "Mikäli tilauksesi ei ole saapunut kymmenen arkipäivän kuluessa, pyydämme sinua ottamaan yhteyttä asiakaspalveluumme.",
-    "Voit seurata lähetystä verkkosivuillamme tilausnumerolla.",
-    "Laskun eräpäivä on neljätoista päivää laskun päiväyksestä.",
-    "Jos olet jo maksanut laskun, tämä viesti on aiheeton.",
-    "Reklamaation käsittely kestää yleensä noin viikon, minkä jälkeen saat päätöksen sähköpostiisi.",
-    "Palautuksen voit tehdä kolmenkymmenen päivän kuluessa tuotteen vastaanottamisesta.",
-    "Älä missaa tätä tarjousta, sillä vain muutama tuote on enää jäljellä!",
-    "Hakemuksesi tiedot tarkistetaan ennen päätöksen tekemistä.",
-]
 
 #: One paragraph that sets off every default rule but missing-next-step (whose classification
 #: and data still run: the pressure wording and the questions make it no plain service message).
