@@ -19,6 +19,7 @@ def _message(text: str, html: bool | None = False):
 @pytest.mark.parametrize("tag", [
     "{{ order.id }}", "{{{ raw_html }}}", "<%= @order.id %>", "%s", "%d", "%(name)s", "%1$s", "%{count}", "%<count>d",
     "{0}", "{name}", "{user.name}", "${total}", "[%name%]", "{price, number}", "$t(common.shop)", "@:common.shop",
+    "$order_id", "$order->id",
 ])
 def test_placeholder_is_one_opaque_word(tag):
     source, message, _ = _message(f"Tilaus {tag} on valmis.")
@@ -28,6 +29,11 @@ def test_placeholder_is_one_opaque_word(tag):
 
 def test_percent_in_prose_is_not_a_placeholder():
     _, message, _ = _message("Alennus on 20 % kaikista tuotteista.")
+    assert message.placeholders == []
+
+
+def test_dollar_amount_is_not_a_placeholder():
+    _, message, _ = _message("Hinta on 5 $ tai US$ 5 kuukaudessa.")
     assert message.placeholders == []
 
 

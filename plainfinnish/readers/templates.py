@@ -43,6 +43,7 @@ _TEMPLATE = re.compile(
         | %<[A-Za-z_]\w*>[-+ #0]*\d*(?:\.\d+)?[sdif]  # Ruby %<name>s
         | \{\s*[A-Za-z_]\w*\s*,\s*(?:number|date|time|spellout|ordinal|duration)\s*(?:,[^{}\n]{0,60})?\}  # ICU {n, number}
         | \$t\([^()\n]{1,120}\)           # i18next nesting $t(key)
+        | (?<![\w$])\$[A-Za-z_][A-Za-z0-9_]*(?:->\w+|\.\w+)*  # PHP, shell, Perl $name, $order->id
         | @:[\w.]+                       # vue-i18n linked message @:key
         | \ue000                         # a placeable a reader has already cut out (Fluent)
       )
