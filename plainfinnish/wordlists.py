@@ -399,12 +399,22 @@ def _lemma_sets(doc: Any) -> tuple[list[frozenset[str]], frozenset[str]]:
     return per_token, frozenset(message)
 
 
+#: A compound this frequent in general Finnish (Zipf; "asiakaspalvelu" is 4.0) is one everyday word:
+#: its parts say nothing of a sense ("asiakas" in it is no customer being received).
+EVERYDAY_COMPOUND_ZIPF = 3.5
+
+
 def _token_lemmas(token: Any) -> set[str]:
-    """The token's lemma, every Voikko reading's base form, and the base forms of its compound parts."""
+    """The token's lemma, every Voikko reading's base form, and the base forms of its compound parts
+    (a rare compound is read through its parts: "opintosuoritus" holds "opinto")."""
+    from plainfinnish.nlp.frequency import zipf
+
     out = {token.lemma_.lower(), token.text.lower()}
     for a in getattr(token._, "analyses", None) or ():
-        out.add(a.baseform.lower())
-        out.update(p.lemma.lower() for p in a.parts)
+        base = a.baseform.lower()
+        out.add(base)
+        if len(a.parts) > 1 and zipf(base) < EVERYDAY_COMPOUND_ZIPF:
+            out.update(p.lemma.lower() for p in a.parts)
     return out
 
 
