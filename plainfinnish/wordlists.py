@@ -177,10 +177,22 @@ class Lexicon:
         """Entries whose surface forms match a word Voikko does not know (whole word, any case)."""
         lower = word.lower()
         found = list(self.literal_surface.get(lower, ())) + list(self.by_form.get(lower, ()))
+        if not self.surface_patterns or not self._any_surface_pattern().fullmatch(lower):
+            return found  # one RE2 pass over all the patterns instead of one per pattern
         for regex, entry in self.surface_patterns:
             if entry not in found and regex.fullmatch(lower):
                 found.append(entry)
         return found
+
+    def _any_surface_pattern(self) -> Any:
+        """All surface patterns as one alternation (built once; the lexicon is loaded once)."""
+        import re2
+
+        combined = self.__dict__.get("_any_surface")
+        if combined is None or combined[0] != len(self.surface_patterns):
+            regex = re2.compile("|".join(f"(?:{r.pattern})" for r, _ in self.surface_patterns))
+            combined = self.__dict__["_any_surface"] = (len(self.surface_patterns), regex)
+        return combined[1]
 
 
 def compile_surface(form: str, entry: Entry) -> Any:
