@@ -142,6 +142,10 @@ def test_the_build_is_reproducible(tmp_path: Path, monkeypatch) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_specialist
 
+    from plainfinnish.nlp.voikko import backend
+
+    if backend().name != "libvoikko":
+        pytest.skip("the model is built with native libvoikko (its Voikko features differ on pyvoikko)")
     if data()["training"]["inputs_sha256"] != build_specialist.inputs_digest(corpus):
         pytest.skip("the wordlists or dev labels changed since the model was built: "
                     "run .venv/bin/python scripts/build_specialist.py")

@@ -487,13 +487,13 @@ def check_alternative(alternative: str, inflects: bool = True) -> str | None:
     With `inflects=False` (the flagged word never inflects: "jne.", "mikäli") the alternative is a
     fixed phrase ("ja niin edelleen") and only needs every word known to Voikko."""
     for word in alternative.split():
-        if not analyze(word):
+        if not analyze(word) and not analyze(word.lower()):  # pyvoikko knows "ely-keskus", not "ELY-keskus"
             return f"Voikko does not know {word!r}"
     if not inflects:
         return None
     words = alternative.split()
     head = words[_head_index(words, True)]
-    readings = [a for a in analyze(head) if a.baseform.lower() == head.lower()]
+    readings = [a for a in analyze(head) or analyze(head.lower()) if a.baseform.lower() == head.lower()]
     if not readings:
         return f"{head!r} is not a base form (give alternatives as base forms)"
     if all(is_uninflected(a) for a in readings):
