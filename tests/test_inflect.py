@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from voikko import inflect_word
 
+from conftest import skip_on_pyvoikko
 from plainfinnish.nlp.inflect import fit, follow_case, noun_form, signature
 from plainfinnish.nlp.voikko import analyze
 
@@ -176,6 +177,8 @@ def test_third_person_possessive_prefers_the_lengthened_vowel(word: str, expecte
     ("prosessoi", "imperative", "2", "käsittele"),  # the connegative after 'emme'
 ])
 def test_verb_forms_read_once_for_several_slots(word: str, mood: str, person: str, expected: str) -> None:
+    if word == "prosessoi":
+        skip_on_pyvoikko('prosessoi: no imperative reading')
     from dataclasses import replace
 
     a = analyze(word)[-1] if word == "prosessoi" else analyze(word)[0]
