@@ -189,7 +189,7 @@ def _split(sentence: "Span") -> list[Clause]:
             # after a full stop the sentencer kept inside ("37 cm. 18.2. …") no joint is known
             current, finite = Clause(t.i + 1, t.i + 1, sep=t if t.text in (",", ";") else None), False
             colon = colon or t.text == ":"
-            # "viranomainen, toimielin tai valitusviranomainen kieltää": a comma between nouns in
+            # "myyjä, rahoittaja tai vakuutusyhtiö päättää": a comma between nouns in
             # one case is a list, not a joint
             after = next((n for n in doc[t.i + 1:min(t.i + 3, sentence.end)] if not n.is_space), None)
             before = doc[t.i - 1] if t.i > sentence.start and t.text == "," else None

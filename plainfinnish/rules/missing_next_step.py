@@ -409,7 +409,7 @@ def vocative(ws: list["Token"]) -> bool:
 
 def regret_kinds(doc: "Doc") -> set[str]:
     """'valitettavasti' with a me-form, 'pahoittelemme': the sender regrets something about the
-    customer's case ("Valitettavasti emme pysty tarjoamaan paikkaa"). A FAQ line "Valitettavasti
+    customer's case ("Valitettavasti emme voi myöntää toivomaasi aikaa"). A FAQ line "Valitettavasti
     emme toimita ulkomaille" has the word too, so alone it does not make a service message."""
     found: set[str] = set()
     for t in doc:
@@ -433,7 +433,7 @@ class Statement:
 
 
 def generic_help(sentence: "Span") -> bool:
-    """'Jos sinulla on kysyttävää, ota yhteyttä': an offer of help, not a next step."""
+    """'Jos haluat kysyä lisää, soita meille': an offer of help, not a next step."""
     first = words(sentence)[:1]
     if not first or first[0].lower_ not in {"jos", "mikäli"}:
         return False
@@ -703,8 +703,8 @@ class MissingNextStep(Rule):
         "the passive or without a time is enough; with the option `require-time` it is flagged softly (info). What "
         "the message does decides: a status that "
         "states the state (\"your parcel is on its way\", \"your order has been dispatched\", \"awaiting pick-up\"), a "
-        "renewal reminder with the charge date, a cancellation notice with the end of access and \"we will contact "
-        "you if needed\" give the next step; an auto-reply that only says a message arrived and an overdue reminder "
+        "renewal reminder with the charge date, a cancellation notice with the end of access and \"we'll be in "
+        "touch if needed\" give the next step; an auto-reply that only says a message arrived and an overdue reminder "
         "that does not say what happens if the bill stays unpaid (collection, late interest, cut-off) do not. An "
         "offer for a wish (\"if you want to change your application, e-mail us\"), account options (\"you can log "
         "out\") and a promise of effort (\"we do our best\") are not next steps. FAQ answers, cookie notices, terms, slogans "

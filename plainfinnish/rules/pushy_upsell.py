@@ -209,7 +209,7 @@ class Context:
 
 def phrase_start(ws: list["Token"], i: int) -> int:
     """Extend a phrase back to a directly preceding 'älä' / negation or an imperative that
-    carries the pressure ('Varmista omasi ennen kuin ne loppuvat')."""
+    carries the pressure ('Nappaa omasi, ennen kuin varasto tyhjenee')."""
     for j in range(i - 1, max(-1, i - 4), -1):
         if any(t.is_punct for t in ws[j].doc[ws[j].i + 1: ws[i].i]):
             break  # not across a comma or a dash
@@ -493,7 +493,7 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     """A refusal in the customer's voice that belittles it: "Ei kiitos, en halua säästää",
-    "Jatkan ilman alennusta". A plain refusal ("Ei kiitos, en halua tätä venepaikkaa") is a choice."""
+    "Jatkan ilman alennusta". A plain refusal ("Ei kiitos, en tarvitse lisätakuuta") is a choice."""
     ws = s.ws
     lead = " ".join(x for x in s.lower[:3] if x != ",")
     refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])

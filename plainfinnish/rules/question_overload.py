@@ -94,8 +94,8 @@ class QuestionOverload(Rule):
                         "A question in a confirmation may confuse: the customer does not know whether to reply. "
                         "State the fact or give an instruction.",
                     ),
-                    suggestions=[Suggestion(context.say("Jos sinulla on kysyttävää, [ota yhteyttä mihin].",
-                                                        "If you have questions, [contact where]."), advice=True)],
+                    suggestions=[Suggestion(context.say("Jos sinulla on kysyttävää, [kerro mihin ja miten].",
+                                                        "If you have questions, [say where and how]."), advice=True)],
                     data={"kind": "confirmation-question"},
                 )
 
