@@ -151,14 +151,55 @@ class DocFacts:
     negated: list[bool]  # a negation verb among the NEGATION_REACH words before, in the same sentence
     analyses: list[tuple[Analysis, ...]]  # every Voikko reading (none for spaces, punctuation, placeholders)
     analysis: list[Analysis | None]  # the reading that agrees with the token's POS and morphology
+    placeholder: list[bool]  # a template placeholder ("{name}", "{{ date }}") stands here
+    profile: str  # "fast" or "accurate": which tagger set POS and morphology
+    memo: dict  # name -> per-token list of a rule's derived values (`token_memo`)
+
+
+#: The last Doc asked about and its facts: rules ask for one Doc's facts millions of times in a
+#: row, and a dict lookup in `Doc.user_data` per question is most of the cost of the answer.
+_last: list = [None, None]
 
 
 def facts(doc: Doc) -> DocFacts:
     """The Doc's per-token facts (computed on first use, then kept with the Doc)."""
+    if _last[0] is doc and len(_last[1].sent_start) == len(doc):
+        return _last[1]
     found = doc.user_data.get("plainfinnish.facts")
     if found is None or len(found.sent_start) != len(doc):
         found = doc.user_data["plainfinnish.facts"] = _compute_facts(doc)
+    _last[0], _last[1] = doc, found
     return found
+
+
+#: A value not computed yet in a `token_memo` list.
+UNSET = object()
+
+
+def token_memo(doc: Doc, name: str) -> list:
+    """A per-token list (filled with UNSET) in which a rule keeps a value it derives from a token,
+    so that each value is computed once per Doc however often the rule asks:
+
+        memo = token_memo(token.doc, "my-rule.lemmas")
+        value = memo[token.i]
+        if value is UNSET:
+            value = memo[token.i] = compute(token)
+    """
+    memos = facts(doc).memo
+    found = memos.get(name)
+    if found is None:
+        found = memos[name] = [UNSET] * len(doc)
+    return found
+
+
+def is_placeholder(token: Token) -> bool:
+    """A template placeholder stands at the token (as `Token._.is_placeholder`, without the accessor)."""
+    return facts(token.doc).placeholder[token.i]
+
+
+def profile_of(doc: Doc) -> str:
+    """The Doc's profile (as `Doc._.profile`, without building the accessor object)."""
+    return facts(doc).profile
 
 
 def _compute_facts(doc: Doc) -> DocFacts:
@@ -173,6 +214,7 @@ def _compute_facts(doc: Doc) -> DocFacts:
     negated = [False] * n
     readings: list[tuple[Analysis, ...]] = [()] * n
     chosen: list[Analysis | None] = [None] * n
+    placeholder = [False] * n
     start = 0
     last = -1  # the last non-space token of the current sentence
     recent: list[bool] = []  # negation flags of the last words in the current sentence
@@ -194,10 +236,11 @@ def _compute_facts(doc: Doc) -> DocFacts:
             recent.pop(0)
         text = strings[orth]
         if text.startswith(PLACEHOLDER_WORD) and _is_placeholder(doc[i]):
+            placeholder[i] = True
             continue
         found = readings[i] = voikko.analyze(text)
         chosen[i] = _best(text, found, pos, strings[morph] if morph else "")
-    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen)
+    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, doc._.profile, {})
 
 
 def doc_text(doc: Doc) -> str:
