@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from plainfinnish.document import PLACEHOLDER_WORD
 from plainfinnish.nlp import voikko
+from plainfinnish.nlp.memo import UNSET
 from plainfinnish.nlp.voikko import Analysis
 
 # Voikko attribute values -> Universal Dependencies features.
@@ -152,6 +153,7 @@ class DocFacts:
     analyses: list[tuple[Analysis, ...]]  # every Voikko reading (none for spaces, punctuation, placeholders)
     analysis: list[Analysis | None]  # the reading that agrees with the token's POS and morphology
     placeholder: list[bool]  # a template placeholder ("{name}", "{{ date }}") stands here
+    finite: list[bool]  # some reading is a finite verb (indicative, conditional, imperative, potential)
     profile: str  # "fast" or "accurate": which tagger set POS and morphology
     memo: dict  # name -> per-token list of a rule's derived values (`token_memo`)
 
@@ -170,10 +172,6 @@ def facts(doc: Doc) -> DocFacts:
         found = doc.user_data["plainfinnish.facts"] = _compute_facts(doc)
     _last[0], _last[1] = doc, found
     return found
-
-
-#: A value not computed yet in a `token_memo` list.
-UNSET = object()
 
 
 def token_memo(doc: Doc, name: str) -> list:
@@ -215,6 +213,7 @@ def _compute_facts(doc: Doc) -> DocFacts:
     readings: list[tuple[Analysis, ...]] = [()] * n
     chosen: list[Analysis | None] = [None] * n
     placeholder = [False] * n
+    finite = [False] * n
     start = 0
     last = -1  # the last non-space token of the current sentence
     recent: list[bool] = []  # negation flags of the last words in the current sentence
@@ -240,7 +239,8 @@ def _compute_facts(doc: Doc) -> DocFacts:
             continue
         found = readings[i] = voikko.analyze(text)
         chosen[i] = _best(text, found, pos, strings[morph] if morph else "")
-    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, doc._.profile, {})
+        finite[i] = any(a.mood in MOODS for a in found)
+    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, finite, doc._.profile, {})
 
 
 def doc_text(doc: Doc) -> str:

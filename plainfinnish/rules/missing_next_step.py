@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish import datafiles
+from plainfinnish.document import PLACEHOLDER_WORD
+from plainfinnish.nlp.memo import UNSET
 from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc, Suggestion
 
 if TYPE_CHECKING:
@@ -57,8 +59,54 @@ def feat(token: "Token", name: str) -> str | None:
     return values[0] if values else None
 
 
+def profile_of(doc: "Doc") -> str:
+    from plainfinnish.nlp.components import profile_of
+
+    return profile_of(doc)
+
+
+def is_placeholder(token: "Token") -> bool:
+    from plainfinnish.nlp.components import is_placeholder
+
+    return is_placeholder(token)
+
+
+def facts(doc: "Doc") -> Any:
+    from plainfinnish.nlp.components import facts
+
+    return facts(doc)
+
+
+#: The Doc whose memo lists `_memo` last handed out, and those lists (components.token_memo):
+#: one Doc is asked about many times in a row.
+_memo_doc: list = [None, {}]
+
+
+def _memo(token: "Token", name: str) -> tuple[list, int]:
+    """The token's slot in the Doc's per-token list `name`: these helpers are asked about the same
+    tokens many times per message, by several rules."""
+    doc = token.doc
+    if _memo_doc[0] is not doc:
+        _memo_doc[0], _memo_doc[1] = doc, facts(doc).memo
+    found = _memo_doc[1].get(name)
+    if found is None or len(found) != len(doc):
+        from plainfinnish.nlp.components import token_memo
+
+        found = token_memo(doc, name)
+    return found, token.i
+
+
 def words(span: "Span | Doc") -> list["Token"]:
-    return [t for t in span if not t.is_space and not t.is_punct]
+    """The words of a sentence (or Doc): no spaces, no punctuation. Kept per Doc for sentences,
+    which several decisions read."""
+    start = getattr(span, "start", None)
+    if start is None:
+        return [t for t in span if not t.is_space and not t.is_punct]
+    kept = facts(span.doc).memo.setdefault("next-step.words", {})
+    found = kept.get((start, span.end))
+    if found is None:
+        found = kept[(start, span.end)] = [t for t in span if not t.is_space and not t.is_punct]
+    return found
 
 
 def attributive(token: "Token") -> bool:
@@ -84,12 +132,11 @@ def previous_word(token: "Token") -> "Token | None":
 def analyses(token: "Token") -> tuple:
     """Voikko readings; for a word glued to quotes or punctuation by the tokenizer ("hylätty.'"
     in a PHP string) those of the bare word."""
-    from plainfinnish.nlp.components import _analyses, _is_placeholder
+    from plainfinnish.nlp.components import facts
 
-    # The component's getter directly: `token._` builds a new accessor object on every use,
-    # and these rules ask for the same tokens' readings many times.
-    found = _analyses(token)
-    if found or _is_placeholder(token):
+    known = facts(token.doc)
+    found = known.analyses[token.i]
+    if found or known.placeholder[token.i]:
         return found
     return _bare_analyses(token.text)
 
@@ -104,25 +151,37 @@ def _bare_analyses(text: str) -> tuple:
     return ()
 
 
-def lemmas(token: "Token") -> set[str]:
+def lemmas(token: "Token") -> frozenset[str]:
     """All base forms a token may have (the chosen lemma and every Voikko reading)."""
-    return set(_lemmas(token.lemma_, analyses(token)))
+    text = token.text
+    if text.startswith(PLACEHOLDER_WORD) and is_placeholder(token):
+        return frozenset({token.lemma_.lower()})
+    return _lemmas(text, token.lemma_, token.is_punct or token.is_space)
 
 
-@lru_cache(maxsize=50_000)
-def _lemmas(lemma: str, readings: tuple) -> frozenset[str]:
+@lru_cache(maxsize=100_000)
+def _lemmas(text: str, lemma: str, skipped: bool) -> frozenset[str]:
+    """`lemmas` of a word by its text (what `analyses` reads: Voikko's readings of the form, or
+    of the bare word for a form glued to punctuation; spaces and punctuation have only the latter)."""
+    from plainfinnish.nlp import voikko
+
+    readings = (() if skipped else voikko.analyze(text)) or _bare_analyses(text)
     return frozenset({lemma.lower(), *(a.baseform.lower() for a in readings)})
 
 
 _VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
-def verb_bases(token: "Token") -> set[str]:
+def verb_bases(token: "Token") -> frozenset[str]:
     """The verbs of a participle ("lähetetty" → lähettää) besides the token's lemmas."""
-    out = lemmas(token)
-    for a in analyses(token):
-        if a.participle:
-            out |= {m.lower() for m in _VERB_BASE.findall(a.fstoutput)}
+    memo, i = _memo(token, "next-step.verb-bases")
+    out = memo[i]
+    if out is UNSET:
+        out = lemmas(token)
+        for a in analyses(token):
+            if a.participle:
+                out |= {m.lower() for m in _VERB_BASE.findall(a.fstoutput)}
+        memo[i] = out
     return out
 
 
@@ -139,9 +198,17 @@ def is_imperative(token: "Token") -> bool:
     The fast profile's tag is Voikko's first reading, so any imperative reading counts there,
     but only where an imperative can stand: at the start of a clause.
     """
+    memo, i = _memo(token, "next-step.imperative")
+    found = memo[i]
+    if found is UNSET:
+        found = memo[i] = _is_imperative(token)
+    return found
+
+
+def _is_imperative(token: "Token") -> bool:
     if is_negated(token) or token.pos_ in {"PUNCT", "NUM", "SYM"}:
         return False
-    if token.doc._.profile == "accurate":
+    if profile_of(token.doc) == "accurate":
         ok = feat(token, "Mood") == "Imp" and feat(token, "Person") == "2"
     else:
         ok = any(a.mood == "imperative" and a.person == "2" for a in analyses(token)) or contracted_imperative(token)
@@ -175,12 +242,18 @@ def is_polite_request(token: "Token") -> bool:
 def readings(token: "Token") -> list[dict[str, str]]:
     """The token's possible UD feature sets: the tagger's in the accurate profile, every Voikko
     reading in the fast one (whose tag is only Voikko's first reading: "voit" is also past tense,
-    "seurata" also a passive connegative)."""
-    if token.doc._.profile == "accurate":
-        return [{k: v for k, v in token.morph.to_dict().items()}]
-    from plainfinnish.nlp.components import ud_features
+    "seurata" also a passive connegative). Shared between callers: do not modify."""
+    memo, i = _memo(token, "next-step.readings")
+    found = memo[i]
+    if found is UNSET:
+        if profile_of(token.doc) == "accurate":
+            found = [{k: v for k, v in token.morph.to_dict().items()}]
+        else:
+            from plainfinnish.nlp.components import ud_features
 
-    return [ud_features(a) for a in analyses(token)] or [token.morph.to_dict()]
+            found = [ud_features(a) for a in analyses(token)] or [token.morph.to_dict()]
+        memo[i] = found
+    return found
 
 
 TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
@@ -188,6 +261,14 @@ TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
 
 def person_form(token: "Token", person: str, number: str | None = None, tense: str | None = "Pres") -> bool:
     """A finite, positive indicative verb in the given person (and number / tense)."""
+    memo, i = _memo(token, f"next-step.person-form.{person}.{number}.{tense}")
+    found = memo[i]
+    if found is UNSET:
+        found = memo[i] = _person_form(token, person, number, tense)
+    return found
+
+
+def _person_form(token: "Token", person: str, number: str | None, tense: str | None) -> bool:
     for f in readings(token):
         if f.get("Person") != person or f.get("Mood") != "Ind" or f.get("VerbForm") != "Fin":
             continue
@@ -199,7 +280,7 @@ def person_form(token: "Token", person: str, number: str | None = None, tense: s
             return True
         # "perimme", "lähetimme"? In -iä verbs present and past look alike: the tagger picks one,
         # Voikko knows both.
-        if token.doc._.profile == "accurate" and any(
+        if profile_of(token.doc) == "accurate" and any(
                 a.person == person and a.tense and TENSES.get(a.tense) == tense for a in analyses(token)):
             return True
     return False
@@ -226,6 +307,14 @@ def is_past_active_participle(token: "Token") -> bool:
 
 def second_person_owner(token: "Token") -> bool:
     """'hakemuksesi', 'tilauksenne', 'sinun', 'teille': the customer's own."""
+    memo, i = _memo(token, "next-step.second-person-owner")
+    found = memo[i]
+    if found is UNSET:
+        found = memo[i] = _second_person_owner(token)
+    return found
+
+
+def _second_person_owner(token: "Token") -> bool:
     if feat(token, "Person[psor]") == "2" or any(a.possessive in ("2s", "2p") for a in analyses(token)):
         return True
     return token.lemma_ in {"sinä", "te"} or token.lower_.startswith(("sinu", "sinä", "teid", "teil", "teit", "teihin"))
@@ -249,7 +338,7 @@ def has_time(sentence: "Span") -> bool:
             return True
         if t.lower_ in time["conjunctions"]:
             return True
-        if t._.is_placeholder and dated_placeholder(t):
+        if is_placeholder(t) and dated_placeholder(t):
             return True
     return False
 
@@ -339,56 +428,25 @@ def classify(doc: "Doc") -> ServiceVerdict:
     Doc: missing-next-step, pushy-upsell and question-overload all ask)."""
     verdict = doc.user_data.get("plainfinnish.service")
     if verdict is None:
-        verdict = doc.user_data["plainfinnish.service"] = _classify(doc)
+        verdict = doc.user_data["plainfinnish.service"] = _classify(sentence_facts(doc))
     return verdict
 
 
-def _classify(doc: "Doc") -> ServiceVerdict:
-    service = data()["service"]
-    reasons: list[str] = []
-    confirmation = False
-    for sentence in doc.sents:
-        if status_sentence(sentence):
-            reasons.append("status")
-            confirmation = True
-        elif me_perfect(sentence) is not None:
-            reasons.append("me-perfect")
-            confirmation = True
-        elif thanks_for_case(sentence):
-            reasons.append("thanks")
-            confirmation = True
-    if confirmation:
+def _classify(sentences: list["SentenceFacts"]) -> ServiceVerdict:
+    reasons = [s.confirmation for s in sentences if s.confirmation]
+    if reasons:
         return ServiceVerdict(True, True, reasons)
-    regret = regret_kinds(doc)
-    toks = [t for t in doc if not t.is_space]
-    if any(lemmas(t) & service["not_service_lemmas"] or
-           any(p.lemma.lower() in service["not_service_lemmas"] for a in analyses(t) for p in a.parts)
-           for t in toks):
+    regret = set().union(*(s.regret for s in sentences))
+    if any(s.not_service for s in sentences):
         return ServiceVerdict(False, False, ["policy"])
-    medium: list[str] = []
-    for sentence in doc.sents:
-        ws = words(sentence)
-        if not ws:
-            continue
-        if ws[0].lower_ in service["greetings"] and (len(ws) <= 5 or vocative(ws)):
-            medium.append("greeting")
-        if "terveisin" in sentence.text.lower() or sentence.text.strip().lower().rstrip(",") in service["signoffs"]:
-            medium.append("signoff")
-        for t in ws:
-            if lemmas(t) & service["reference_words"] and t.i + 1 < len(doc):
-                nxt = [x for x in doc[t.i + 1: t.i + 4] if not x.is_space and x.text != ":"]
-                if nxt and (nxt[0]._.is_placeholder or any(c.isdigit() for c in nxt[0].text)):
-                    medium.append("reference")
-            if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
-                medium.append("own-case")
-    if any(t._.is_placeholder for t in toks):
-        medium.append("placeholder")
-    kinds = set(medium)
+    kinds = {signal for s in sentences for signal in s.signals}
+    if any(s.placeholder for s in sentences):
+        kinds.add("placeholder")
     letter = kinds & {"greeting", "signoff", "reference"}
     is_service = len(kinds) >= 2 and bool(letter) and ("own-case" in kinds or "reference" in kinds or len(letter) >= 2)
     # A letter with nothing of the customer's own case that speaks of offers is a marketing e-mail
     # ("Hei, tässä kuun parhaat tarjoukset sinulle"): not a service message (LABELLING.md: n/a).
-    if is_service and not kinds & {"own-case", "reference"} and any(lemmas(t) & service["marketing_lemmas"] for t in toks):
+    if is_service and not kinds & {"own-case", "reference"} and any(s.marketing for s in sentences):
         is_service = False
         kinds |= {"marketing"}
     # Regret about the customer's case, addressed to them: a reply or a (negative) decision.
@@ -398,27 +456,132 @@ def _classify(doc: "Doc") -> ServiceVerdict:
     return ServiceVerdict(is_service, False, sorted(kinds))
 
 
+# --- What each sentence tells, once: the message's verdicts combine these -------------------------
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What one sentence tells the decisions above. Each depends only on the sentence (its words,
+    their readings, its placeholders and the few words after it), so a message's verdicts are
+    combined from its sentences' facts, and the language server reuses the facts of the sentences
+    an edit did not touch."""
+
+    start: int  # the sentence's first character in the Doc
+    confirmation: str | None  # "status", "me-perfect" or "thanks": a report on the customer's case
+    not_service: bool  # a policy, terms or cookie word
+    signals: tuple[str, ...]  # letter signals: "greeting", "signoff", "reference", "own-case"
+    placeholder: bool
+    marketing: bool
+    regret: frozenset[str]  # "apology", "regret"
+    statement: "Statement | None"  # a next step, its offsets relative to `start`
+    overdue: bool  # the bill is overdue / unpaid
+    consequence: bool  # what happens if it stays unpaid
+
+
+#: Sentence facts by (sentence text and what follows, placeholder positions), fast profile only:
+#: there a word's reading does not depend on the words around it. The accurate profile's tagger
+#: looks across sentence boundaries, so its facts are computed per Doc.
+_SENTENCE_CACHE: dict[tuple, "SentenceFacts"] = {}
+_SENTENCE_CACHE_SIZE = 20_000
+#: How many tokens after a sentence its facts may look at (a reference number after a line
+#: break, a time postposition after a placeholder).
+_LOOKAHEAD = 3
+
+
+def sentence_facts(doc: "Doc") -> list["SentenceFacts"]:
+    """The facts of each sentence of the Doc (computed once per Doc, and per sentence text)."""
+    found = doc.user_data.get("plainfinnish.sentence-facts")
+    if found is not None:
+        return found
+    known = facts(doc)
+    cacheable = known.profile == "fast"
+    found = []
+    for sentence in doc.sents:
+        key = None
+        if cacheable:
+            end = min(sentence.end + _LOOKAHEAD, len(doc))
+            flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
+            key = (doc[sentence.start:end].text, sentence.end - sentence.start, flags)
+            cached = _SENTENCE_CACHE.get(key)
+            if cached is not None:
+                found.append(cached if cached.start == sentence.start_char else replace(cached, start=sentence.start_char))
+                continue
+        computed = _sentence_facts(sentence)
+        if key is not None:
+            if len(_SENTENCE_CACHE) >= _SENTENCE_CACHE_SIZE:
+                _SENTENCE_CACHE.clear()
+            _SENTENCE_CACHE[key] = computed
+        found.append(computed)
+    doc.user_data["plainfinnish.sentence-facts"] = found
+    return found
+
+
+def _sentence_facts(sentence: "Span") -> SentenceFacts:
+    service = data()["service"]
+    doc = sentence.doc
+    ws = words(sentence)
+    toks = [t for t in sentence if not t.is_space]
+    perfect = me_perfect(sentence)
+    if status_sentence(sentence):
+        confirmation: str | None = "status"
+    elif perfect is not None:
+        confirmation = "me-perfect"
+    elif thanks_for_case(sentence):
+        confirmation = "thanks"
+    else:
+        confirmation = None
+    not_service = any(lemmas(t) & service["not_service_lemmas"] or
+                      any(p.lemma.lower() in service["not_service_lemmas"] for a in analyses(t) for p in a.parts)
+                      for t in toks)
+    signals: list[str] = []
+    if ws:
+        if ws[0].lower_ in service["greetings"] and (len(ws) <= 5 or vocative(ws)):
+            signals.append("greeting")
+        text = sentence.text
+        if "terveisin" in text.lower() or text.strip().lower().rstrip(",") in service["signoffs"]:
+            signals.append("signoff")
+        for t in ws:
+            if lemmas(t) & service["reference_words"] and t.i + 1 < len(doc):
+                nxt = [x for x in doc[t.i + 1: t.i + 4] if not x.is_space and x.text != ":"]
+                if nxt and (is_placeholder(nxt[0]) or any(c.isdigit() for c in nxt[0].text)):
+                    signals.append("reference")
+            if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
+                signals.append("own-case")
+    overdue, consequence = _overdue(ws)
+    return SentenceFacts(
+        start=sentence.start_char,
+        confirmation=confirmation,
+        not_service=not_service,
+        signals=tuple(signals),
+        placeholder=any(is_placeholder(t) for t in toks),
+        marketing=any(lemmas(t) & service["marketing_lemmas"] for t in toks),
+        regret=_regret(sentence),
+        statement=_statement(sentence, ws, perfect),
+        overdue=overdue,
+        consequence=consequence,
+    )
+
+
+
 def vocative(ws: list["Token"]) -> bool:
     """'Hyvä asiakas, valitettavasti …': a greeting that opens a longer sentence, addressing a
     name or a noun followed by a comma (not 'Hyvä tietää, että …')."""
-    if len(ws) < 2 or ws[1].pos_ not in {"NOUN", "PROPN", "X"} and not ws[1]._.is_placeholder:
+    if len(ws) < 2 or ws[1].pos_ not in {"NOUN", "PROPN", "X"} and not is_placeholder(ws[1]):
         return False
     doc = ws[0].doc
     return any(t.text == "," for t in doc[ws[1].i + 1: ws[1].i + 3])
 
 
-def regret_kinds(doc: "Doc") -> set[str]:
+def _regret(sentence: "Span") -> frozenset[str]:
     """'valitettavasti' with a me-form, 'pahoittelemme': the sender regrets something about the
     customer's case ("Valitettavasti emme voi myöntää toivomaasi aikaa"). A FAQ line "Valitettavasti
     emme toimita ulkomaille" has the word too, so alone it does not make a service message."""
     found: set[str] = set()
-    for t in doc:
-        lem = lemmas(t)
-        if "pahoitella" in lem:
+    for t in sentence:
+        if "pahoitella" in lemmas(t):
             found.add("apology")
         elif t.lower_ == "valitettavasti":
             found.add("regret")
-    return found
+    return frozenset(found)
 
 
 # --- What happens next ---------------------------------------------------------------------------
@@ -449,7 +612,7 @@ def button_label(sentence: "Span") -> bool:
 
 
 def infinitive_after(token: "Token") -> "Token | None":
-    for t in token.doc[token.i + 1: min(token.i + 4, token._.sent_bounds[1])]:
+    for t in token.doc[token.i + 1: min(token.i + 4, facts(token.doc).sent_end[token.i])]:
         if feat(t, "VerbForm") == "Inf" or any(a.mood == "A-infinitive" for a in analyses(t)):
             return t
     return None
@@ -464,7 +627,7 @@ def names_organisation(toks: list["Token"]) -> bool:
 def named_actor(token: "Token", named: bool) -> bool:
     """A named organisation as subject of an action verb ('Huollon suorittaa KONE Oy'); `named`
     says whether the sentence names one at all (`names_organisation`)."""
-    if token.doc._.profile == "accurate" and token.doc.has_annotation("DEP"):
+    if profile_of(token.doc) == "accurate" and token.doc.has_annotation("DEP"):
         for child in token.children:
             if child.dep_.startswith("nsubj") and (
                 child.pos_ == "PROPN" or child.lower_ in _COMPANY or
@@ -484,23 +647,27 @@ def overdue_without_consequence(doc: "Doc") -> bool:
     """An overdue reminder ("Laskusi on erääntynyt", "emme ole saaneet maksuasi") that does not say
     what happens if the bill stays unpaid: no collection, late interest or cut-off, and no
     "Jos laskua ei makseta, …" clause."""
+    sentences = sentence_facts(doc)
+    return any(s.overdue for s in sentences) and not any(s.consequence for s in sentences)
+
+
+def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
+    """(the sentence says a bill is overdue, it says what happens if it stays unpaid)."""
     od = data()["overdue"]
     overdue = consequence = False
-    for sentence in doc.sents:
-        toks = words(sentence)
-        conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
-        bill = any(lemmas(x) & od["bill_nouns"] for x in toks)
-        for k, t in enumerate(toks):
-            lem = verb_bases(t)
-            if lem & od["words"] or (t.lower_ in od["surface"] and bill
-                                     and any(x.lemma_ == "olla" for x in toks[max(0, k - 2): k])):
-                overdue = True  # "on (vielä) maksamatta", not "voit jättää maksut maksamatta"
-            elif lem & od["unpaid_verbs"] and is_negated(t) and any(
-                    lemmas(x) & od["unpaid_objects"] for x in toks[max(0, k - 6): k + 5]):
-                overdue = True  # "Emme ole vielä saaneet maksuasi", "maksua ei ole kirjattu"
-            if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
-                consequence = True
-    return overdue and not consequence
+    conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
+    bill = any(lemmas(x) & od["bill_nouns"] for x in toks)
+    for k, t in enumerate(toks):
+        lem = verb_bases(t)
+        if lem & od["words"] or (t.lower_ in od["surface"] and bill
+                                 and any(x.lemma_ == "olla" for x in toks[max(0, k - 2): k])):
+            overdue = True  # "on (vielä) maksamatta", not "voit jättää maksut maksamatta"
+        elif lem & od["unpaid_verbs"] and is_negated(t) and any(
+                lemmas(x) & od["unpaid_objects"] for x in toks[max(0, k - 6): k + 5]):
+            overdue = True  # "Emme ole vielä saaneet maksuasi", "maksua ei ole kirjattu"
+        if lem & od["consequences"] or (conditional and "maksaa" in lem and is_negated(t)) or t.lower_ == "muuten":
+            consequence = True
+    return overdue, consequence
 
 
 def dated_next_event(toks: list["Token"]) -> bool:
@@ -547,77 +714,90 @@ def ended(toks: list["Token"]) -> bool:
 
 
 def next_steps(doc: "Doc") -> list[Statement]:
+    """The message's next-step statements, with offsets in the Doc."""
+    return [replace(s.statement, start=s.start + s.statement.start, end=s.start + s.statement.end)
+            for s in sentence_facts(doc) if s.statement is not None]
+
+
+def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -> Statement | None:
+    """The next step the sentence states, if any (offsets relative to the sentence)."""
     ns = data()["next_step"]
-    found: list[Statement] = []
-    text = doc.text  # Doc.text joins every token: build it once, not per sentence
-    for sentence in doc.sents:
-        if generic_help(sentence):
+    if generic_help(sentence):
+        return None
+    timed = has_time(sentence)
+    tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
+    own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
+    named = names_organisation(toks)
+    customers = any(second_person_owner(x) for x in toks)
+    dated_event: bool | None = None
+    kind: str | None = None
+    actor = True
+    known = facts(sentence.doc)
+    # In the fast profile a word's readings are all there is: a word Voikko reads only as a noun,
+    # adjective, particle or infinite verb form is no finite verb, which every case below but
+    # "olla" ("on ollut matkalla") and "tarvita" needs.
+    nonverbal = [known.profile == "fast" and bool(known.analyses[t.i]) and not known.finite[t.i]
+                 and t.lemma_ not in ("olla", "tarvita") for t in toks]
+    for k, t in enumerate(toks):
+        if nonverbal[k]:
             continue
-        timed = has_time(sentence)
-        toks = words(sentence)
-        tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
-        own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
-        named = names_organisation(toks)
-        customers = any(second_person_owner(x) for x in toks)
-        dated_event: bool | None = None
-        kind: str | None = None
-        actor = True
-        for k, t in enumerate(toks):
-            lem = lemmas(t)
-            if person_form(t, "1", "Plur") and not is_negated(t) and not lem & ns["not_action_verbs"]:
-                if not ("tehdä" in lem and any(x.lower_ in ns["vague_effort"] for x in toks[k + 1: k + 3])):
-                    kind = "me"  # but "teemme parhaamme" promises effort, not a step
-            elif unknown_me_form(t):
-                kind = "me"  # a misspelt me-form verb ("Tiedoitamme asiasta viikon sisällä")
-            elif person_form(t, "2") and not is_negated(t) and lem & ns["customer_get_verbs"]:
+        lem = lemmas(t)
+        if person_form(t, "1", "Plur") and not is_negated(t) and not lem & ns["not_action_verbs"]:
+            if not ("tehdä" in lem and any(x.lower_ in ns["vague_effort"] for x in toks[k + 1: k + 3])):
+                kind = "me"  # but "teemme parhaamme" promises effort, not a step
+                break  # nothing later overrides a me-form step
+        elif unknown_me_form(t):
+            kind = "me"  # a misspelt me-form verb ("Tiedoitamme asiasta viikon sisällä")
+            break
+        elif person_form(t, "2") and not is_negated(t) and lem & ns["customer_get_verbs"]:
+            kind = kind or "customer"
+        elif person_form(t, "2") and t.lemma_ == "voida" and not is_negated(t):
+            inf = infinitive_after(t)
+            if inf is not None and not lemmas(inf) & (ns["tracking_verbs"] | ns["option_verbs"]):
                 kind = kind or "customer"
-            elif person_form(t, "2") and t.lemma_ == "voida" and not is_negated(t):
-                inf = infinitive_after(t)
-                if inf is not None and not lemmas(inf) & (ns["tracking_verbs"] | ns["option_verbs"]):
-                    kind = kind or "customer"
-            elif t.lemma_ == "tarvita" and is_negated(t) and customers:
-                kind = kind or "customer"
-            elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
-                kind = kind or "customer"
-            elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
-                    and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t, named) or own_at < t.i):
-                kind = kind or "organisation"
-            elif timed and person_form(t, "3") and not is_negated(t) and not lem & ns["not_action_verbs"] \
-                    and not in_subordinate_clause(t):
-                kind = kind or "timed"  # "Rahat näkyvät tililläsi 1–3 pankkipäivän kuluessa"
-            elif is_passive_finite(t) and not is_negated(t) and not lem & ns["not_action_verbs"]:
-                if kind is None:
-                    kind, actor = "passive", False
-            elif t.lemma_ == "olla" and not is_negated(t):
-                nxt = [x.lower_ for x in toks[k + 1: k + 4]]
-                if any(n in ns["on_the_way"] for n in nxt[:2]):
-                    kind = kind or "on-the-way"
-                elif any(n in ns["olla_actions"] for n in nxt):
-                    kind = kind or "contact"  # "Olemme sinuun yhteydessä tarvittaessa"
-                elif timed and any(n in ns["valid_words"] for n in nxt[:2]):
-                    kind = kind or "valid-until"  # "Pääsysi on voimassa 31.1. asti"
-                elif timed and (dated_event if dated_event is not None else (dated_event := dated_next_event(toks))):
-                    kind = kind or "next-event"  # "Seuraava veloituspäivä on 1.2."
-            elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
-                    lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
-                kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
-        if kind is None and any(lemmas(t) & data()["overdue"]["consequence_nouns"] for t in toks):
-            kind = "consequence"  # "Laskuun lisätään viivästyskorko"
-        if kind is None and appointment(toks):
-            kind = "appointment"  # "Ajanvarauksesi on vahvistettu: ma 3.3. klo 10"
-        if kind is None and dispatched(sentence, toks):
-            kind = "dispatched"
-        if kind is None and ended(toks):
-            kind = "ended"
-        if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
-            kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"
-        perfect = me_perfect(sentence)
-        if kind is None and perfect is not None and perfect.lemma_.lower().startswith(("lähettä", "toimitta", "välittä")):
-            kind = "sent"
-        if kind is not None:
-            start, end = trimmed(sentence.start_char, sentence.end_char, text)
-            found.append(Statement(start, end, kind, actor and kind != "on-the-way", timed))
-    return found
+        elif t.lemma_ == "tarvita" and is_negated(t) and customers:
+            kind = kind or "customer"
+        elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
+            kind = kind or "customer"
+        elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
+                and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t, named) or own_at < t.i):
+            kind = kind or "organisation"
+        elif timed and person_form(t, "3") and not is_negated(t) and not lem & ns["not_action_verbs"] \
+                and not in_subordinate_clause(t):
+            kind = kind or "timed"  # "Rahat näkyvät tililläsi 1–3 pankkipäivän kuluessa"
+        elif is_passive_finite(t) and not is_negated(t) and not lem & ns["not_action_verbs"]:
+            if kind is None:
+                kind, actor = "passive", False
+        elif t.lemma_ == "olla" and not is_negated(t):
+            nxt = [x.lower_ for x in toks[k + 1: k + 4]]
+            if any(n in ns["on_the_way"] for n in nxt[:2]):
+                kind = kind or "on-the-way"
+            elif any(n in ns["olla_actions"] for n in nxt):
+                kind = kind or "contact"  # "Olemme sinuun yhteydessä tarvittaessa"
+            elif timed and any(n in ns["valid_words"] for n in nxt[:2]):
+                kind = kind or "valid-until"  # "Pääsysi on voimassa 31.1. asti"
+            elif timed and (dated_event if dated_event is not None else (dated_event := dated_next_event(toks))):
+                kind = kind or "next-event"  # "Seuraava veloituspäivä on 1.2."
+        elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
+                lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
+            kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
+    if kind is None and any(lemmas(t) & data()["overdue"]["consequence_nouns"] for t in toks):
+        kind = "consequence"  # "Laskuun lisätään viivästyskorko"
+    if kind is None and appointment(toks):
+        kind = "appointment"  # "Ajanvarauksesi on vahvistettu: ma 3.3. klo 10"
+    if kind is None and dispatched(sentence, toks):
+        kind = "dispatched"
+    if kind is None and ended(toks):
+        kind = "ended"
+    if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
+        kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"
+    if kind is None and perfect is not None and perfect.lemma_.lower().startswith(("lähettä", "toimitta", "välittä")):
+        kind = "sent"
+    if kind is None:
+        return None
+    text = sentence.text
+    start, end = trimmed(0, len(text), text)
+    return Statement(start, end, kind, actor and kind != "on-the-way", timed)
 
 
 def last_paragraph(doc: "Doc") -> tuple[int, int]:
