@@ -1,0 +1,116 @@
+"""Build plainfinnish/data/paradigms.bin: the verified forms of every wordlist alternative.
+
+    .venv/bin/python scripts/build_paradigms.py                     # rebuild the shipped file
+    .venv/bin/python scripts/build_paradigms.py --out /tmp/paradigms.bin  # build elsewhere
+
+Run it with native libvoikko (PLAINFINNISH_VOIKKO=native) after editing a shipped wordlist or the
+generation in plainfinnish/nlp/inflect.py; tests/test_paradigm_data.py fails until then.
+
+For each word a suggestion can inflect (`prepared_words`: the head of every alternative of every
+shipped wordlist entry, as `fit` and `inflect` choose it, the whole alternative, and the word of a
+category name that the message puts in the partitive), `inflect.generate_paradigm` is run in every
+group `inflect.paradigm_groups` says can differ, exactly as at run time, and the forms are written
+as data. The header records the Voikko they were verified with; at run time the table is used only
+under that same Voikko (plainfinnish/nlp/inflect.py, "Paradigms prepared ahead").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from plainfinnish import wordlists  # noqa: E402
+from plainfinnish.nlp import inflect  # noqa: E402
+
+DEFAULT_OUT = inflect.PARADIGM_PATH
+#: Words other rules inflect on every run ("olla" for a perfect tense: nominal-style).
+EXTRA_WORDS = ("olla",)
+
+
+def alternative_words(alternative: str) -> list[str]:
+    """The words `fit` may ask `paradigm` about for one alternative: the whole alternative (a
+    compound part's or an abbreviated attribute's replacement), and its head both as a verb phrase
+    (the verb) and as a noun phrase (the last word)."""
+    words = alternative.split()
+    return list(dict.fromkeys([alternative, words[inflect._head_index(words, True)], words[-1]]))
+
+
+def prepared_words(lexicon: wordlists.Lexicon | None = None) -> list[str]:
+    """Every word the table must hold, sorted."""
+    lexicon = lexicon or wordlists.load()
+    out: set[str] = set(EXTRA_WORDS)
+    for entry in lexicon.entries:
+        for alternative in entry.alternatives:
+            out.update(alternative_words(alternative))
+        if entry.category_fi.split():
+            out.add(entry.category_fi.split()[-1])  # jargon's _category_label: "Virkakieltä"
+    return sorted(out)
+
+
+def build() -> dict:
+    identity = inflect.voikko_identity()
+    if identity["backend"] != "libvoikko" or "unknown" in identity["dictionary"]:
+        raise SystemExit(f"build with native libvoikko and a known voikko-fi dictionary (PLAINFINNISH_VOIKKO=native); got {identity}")
+    index: dict[inflect.Signature, int] = {}
+    paradigms: dict[str, dict[str, str]] = {}
+    for word in prepared_words():
+        groups: dict[str, str] = {}
+        first_of: dict[str, str] = {}  # encoded forms -> the first group that has them
+        for group in inflect.paradigm_groups(word):
+            encoded = inflect.encode_forms(inflect.generate_paradigm(word, group), index)
+            groups[group] = encoded if encoded not in first_of else "@" + first_of[encoded]
+            first_of.setdefault(encoded, group)
+        paradigms[word] = groups
+    signatures = sorted(index, key=index.__getitem__)
+    return {
+        "header": {
+            "built_by": "scripts/build_paradigms.py",
+            "voikko": identity,
+            "generator": f"voikko (PyPI inflection generator) {version('voikko')}",
+            "words": len(paradigms),
+        },
+        "signatures": [list(s) for s in signatures],
+        "paradigms": paradigms,
+    }
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def write(data: dict, out: Path) -> None:
+    """The table's file format (plainfinnish/nlp/inflect.py, PARADIGM_DATA): an index line, then
+    one zlib-compressed object per word. The same data gives the same bytes."""
+    blobs: list[bytes] = []
+    index: dict[str, list[int]] = {}
+    offset = 0
+    for word in sorted(data["paradigms"]):
+        blob = zlib.compress(_json(data["paradigms"][word]), 9)
+        index[word] = [offset, len(blob)]
+        blobs.append(blob)
+        offset += len(blob)
+    line = _json({"header": data["header"], "signatures": data["signatures"], "index": index})
+    out.write_bytes(line + b"\n" + b"".join(blobs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    data = build()
+    write(data, args.out)
+    forms = sum(len(v.split(" ")) for groups in data["paradigms"].values() for v in groups.values() if v and v[0] != "@")
+    print(f"{args.out}: {data['header']['words']} words, {forms} forms, {len(data['signatures'])} signatures, "
+          f"{args.out.stat().st_size} bytes; verified with {data['header']['voikko']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

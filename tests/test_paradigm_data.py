@@ -1,0 +1,128 @@
+"""The shipped paradigm table (plainfinnish/data/paradigms.bin, built by scripts/build_paradigms.py):
+it holds every word a wordlist alternative can need, its forms are exactly those generated and
+verified at run time, and it is used only under the Voikko it was verified with."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+from plainfinnish.nlp import inflect
+from plainfinnish.nlp.voikko import backend
+
+REBUILD = "run PLAINFINNISH_VOIKKO=native .venv/bin/python scripts/build_paradigms.py"
+
+
+def build_script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_paradigms
+
+    return build_paradigms
+
+
+def native_table() -> inflect._Table:
+    if backend().name != "libvoikko":
+        pytest.skip("the table is built and used with native libvoikko (pyvoikko generates every paradigm)")
+    table = inflect._paradigm_table()
+    assert table is not None, f"the shipped paradigm table is missing or was built with another Voikko: {REBUILD}"
+    return table
+
+
+@pytest.fixture
+def fresh_table(monkeypatch):
+    """Read the table anew (from a path a test may change), and forget it afterwards."""
+    monkeypatch.setattr(inflect, "_table", [])
+    inflect.paradigm.cache_clear()
+    yield
+    inflect.paradigm.cache_clear()
+
+
+def test_the_table_covers_every_wordlist_alternative() -> None:
+    table = native_table()
+    missing = [w for w in build_script().prepared_words() if w not in table.index]
+    assert not missing, f"the wordlists changed since the paradigm table was built ({missing[:10]}): {REBUILD}"
+
+
+def test_the_header_records_the_voikko_the_forms_were_verified_with() -> None:
+    table = native_table()
+    identity = table.header["voikko"]
+    assert identity == inflect.voikko_identity()
+    assert identity["backend"] == "libvoikko" and identity["version"] and identity["dictionary"].startswith("voikko-fi ")
+    assert table.header["generator"].startswith("voikko ")
+
+
+def test_shipped_paradigms_equal_freshly_generated_ones() -> None:
+    """A sample of the words (every group of each): the same forms in the same order as
+    `generate_paradigm` gives now. A change to the generation without a rebuild fails here."""
+    table = native_table()
+    words = sorted(table.index)
+    sample = words[::9] + ["valitus", "maksaa", "tämä", "ei", "olla"]
+    for word in dict.fromkeys(w for w in sample if w in table.index):
+        for group in inflect.paradigm_groups(word):
+            shipped = inflect._shipped_paradigm(word, group)
+            assert shipped is not None, (word, group)
+            assert list(shipped.items()) == list(inflect.generate_paradigm(word, group).items()), \
+                f"the shipped paradigm of {word!r} ({group}) differs from a fresh one: {REBUILD}"
+
+
+def test_a_verb_has_every_group_and_a_noun_one() -> None:
+    table = native_table()
+    assert set(table.groups("maksaa")) == set(inflect.VERB_GROUPS)
+    assert set(table.groups("valitus")) == {"N"}
+    # a noun's paradigm is the same whatever group a slot asks for
+    assert inflect._shipped_paradigm("valitus", "participle") == inflect._shipped_paradigm("valitus", "N")
+
+
+def test_words_outside_the_table_are_generated(fresh_table) -> None:
+    word = "kirjahylly"  # no wordlist alternative
+    table = inflect._paradigm_table()
+    assert table is None or word not in table.index
+    forms = inflect.paradigm(word, "N")
+    assert list(forms.items()) == list(inflect.generate_paradigm(word, "N").items())
+    assert "kirjahyllyssä" in forms.values()
+
+
+def test_the_table_is_used_only_under_its_own_voikko(fresh_table, tmp_path, monkeypatch) -> None:
+    """A table verified with another Voikko (another dictionary version, or pyvoikko) is ignored:
+    every paradigm is generated with the Voikko at hand, so its forms are the ones it verifies."""
+    build = build_script()
+    data = {"header": {"voikko": {"backend": "libvoikko", "version": "0.0", "dictionary": "voikko-fi 0.1"},
+                       "generator": "test", "words": 1},
+            "signatures": [], "paradigms": {"valitus": {"N": ""}}}
+    path = tmp_path / inflect.PARADIGM_DATA
+    build.write(data, path)
+    monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
+    assert inflect._paradigm_table() is None
+    assert "valituksessa" in inflect.paradigm("valitus", "N").values()
+
+
+def test_pyvoikko_generates_every_paradigm() -> None:
+    if backend().name == "libvoikko":
+        pytest.skip("native libvoikko reads the shipped table")
+    inflect._table.clear()
+    assert inflect._paradigm_table() is None
+
+
+def test_a_missing_table_means_generation(fresh_table, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(inflect, "PARADIGM_PATH", tmp_path / "none.bin")
+    assert inflect._paradigm_table() is None
+    assert "valitukseen" in inflect.paradigm("valitus", "N").values()
+
+
+def test_the_build_writes_what_the_reader_reads(fresh_table, tmp_path, monkeypatch) -> None:
+    build = build_script()
+    index: dict = {}
+    forms = inflect.generate_paradigm("valitus", "N")
+    encoded = inflect.encode_forms(forms, index)
+    data = {"header": {"voikko": inflect.voikko_identity(), "generator": "test", "words": 1},
+            "signatures": [list(s) for s in sorted(index, key=index.__getitem__)],
+            "paradigms": {"valitus": {"N": encoded}}}
+    path = tmp_path / inflect.PARADIGM_DATA
+    build.write(data, path)
+    first = path.read_bytes()
+    build.write(data, path)
+    assert path.read_bytes() == first  # reproducible
+    monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
+    assert list(inflect.paradigm("valitus", "N").items()) == list(forms.items())
