@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,8 @@ from plainfinnish.rules.missing_next_step import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from plainfinnish.nlp.components import DocFacts
+
 
 @cache
 def data() -> dict[str, Any]:
@@ -56,6 +58,14 @@ def data() -> dict[str, Any]:
         if missing:
             raise ConfigError(str(path), f"category {name!r} lacks {', '.join(sorted(missing))}")
     raw["words"] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw["words"].items()}
+    # word -> the word classes (keys of [words]) it belongs to: a word's classes are then a few
+    # dict lookups, and "is word i an offer noun?" a set membership
+    classes: dict[str, set[str]] = {}
+    for key, words in raw["words"].items():
+        if isinstance(words, frozenset):
+            for word in words:
+                classes.setdefault(word, set()).add(key)
+    raw["classes"] = {word: frozenset(keys) for word, keys in classes.items()}
     return raw
 
 
@@ -72,9 +82,9 @@ _VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
 @lru_cache(maxsize=50_000)
-def _forms(lower: str, readings: tuple) -> frozenset[str]:
+def _forms(lower: str, lemma: str, readings: tuple) -> frozenset[str]:
     """Base forms, compound parts and, for a participle, its verb ("ostaneet" → ostaa)."""
-    out = {lower}
+    out = {lower, lemma}
     for a in readings:
         out.add(a.baseform.lower())
         out.update(p.lemma.lower() for p in a.parts)
@@ -84,12 +94,25 @@ def _forms(lower: str, readings: tuple) -> frozenset[str]:
 
 
 def forms(token: "Token") -> frozenset[str]:
-    return _forms(token.lower_, analyses(token)) | {token.lemma_.lower()}
+    return _forms(token.lower_, token.lemma_.lower(), analyses(token))
 
 
-def is_number(token: "Token") -> bool:
-    return token.like_num or any(c.isdigit() for c in token.text) or token._.is_placeholder or \
-        any(a.word_class == "lukusana" for a in analyses(token))
+_NO_CLASS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def _classes(forms: frozenset[str]) -> frozenset[str]:
+    """The word classes of data/pushy.toml that one of the forms belongs to."""
+    index = data()["classes"]
+    found = [index[f] for f in forms if f in index]
+    return frozenset().union(*found) if found else _NO_CLASS
+
+
+def is_number(token: "Token", readings: tuple, placeholder: bool) -> bool:
+    """A numeral, digits or a template placeholder ("{count}") standing for a number."""
+    text = token.text
+    return token.like_num or (not text.isalpha() and any(c.isdigit() for c in text)) or placeholder or \
+        any(a.word_class == "lukusana" for a in readings)
 
 
 def first_person_singular(token: "Token") -> bool:
@@ -104,61 +127,105 @@ def second_person(token: "Token") -> bool:
     return any(a.person == "2" and a.mood in ("indicative", "conditional", "potential") for a in analyses(token))
 
 
-def negated(token: "Token") -> bool:
-    """A negation verb ('en', 'ei', 'älä', …) right before the word, within its clause: unlike
-    the shared `is_negated`, not across a comma ("Jos et tilaa nyt, joudut maksamaan")."""
-    doc, i, seen = token.doc, token.i - 1, 0
-    while i >= 0 and seen < 3 and not doc[i + 1].is_sent_start:
-        t = doc[i]
-        if t.is_punct:
-            return False
-        if not t.is_space:
-            seen += 1
-            if t.lemma_ == "ei" or t.lower_ in {"en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää"}:
-                return True
-        i -= 1
-    return False
+_NEGATORS = ("en", "et", "ei", "emme", "ette", "eivät", "älä", "älkää")
 
 
-def imperative(token: "Token") -> bool:
-    """A 2nd-person imperative at the start of its clause. In the accurate profile the tagger
-    often reads a short headline ("Varaa paikkasi heti!", "Toimi nopeasti!") as an indicative;
-    Voikko's readings decide there too, so both profiles find the same pressure."""
-    if is_imperative(token):
-        return True
-    if token.doc._.profile != "accurate" or negated(token) or not clause_start(token):
-        return False
-    return any(a.mood == "imperative" and a.person == "2" for a in analyses(token)) or contracted_imperative(token)
+def negated_in_clause(doc: "Doc") -> list[bool]:
+    """Per token: a negation verb ('en', 'ei', 'älä', …) among the three words before it, within
+    its clause. Unlike the shared `is_negated`, not across a comma ("Jos et tilaa nyt, joudut
+    maksamaan"). One pass over the Doc, keeping the last words' flags since the last punctuation."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
+
+    strings = doc.vocab.strings
+    negators = {strings.add(w) for w in _NEGATORS}
+    lemma_ei = strings.add("ei")
+    out = [False] * len(doc)
+    recent: list[bool] = []  # negation flags of the words since the sentence start or the last punctuation
+    for i, (start, space, punct, lower, lemma) in enumerate(doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, LOWER, LEMMA]).tolist()):
+        if start == 1:
+            recent = []
+        out[i] = any(recent[-3:])
+        if punct:
+            recent = []
+        elif not space:
+            recent.append(lemma == lemma_ei or lower in negators)
+    return out
 
 
-def comparative(token: "Token") -> bool:
-    return any(a.comparison == "comparative" for a in analyses(token))
+def comparative(readings: tuple) -> bool:
+    return any(a.comparison == "comparative" for a in readings)
 
 
-def comparative_or_more(token: "Token") -> bool:
-    return any(a.comparison in ("comparative", "superlative") for a in analyses(token))
+def comparative_or_more(readings: tuple) -> bool:
+    return any(a.comparison in ("comparative", "superlative") for a in readings)
+
+
+class PerWord:
+    """A value per word of a sentence, computed on first use: the matchers ask about the same
+    words many times ("is word 3 an imperative?"), each answer is computed once."""
+
+    __slots__ = ("compute", "values")
+
+    def __init__(self, compute: "Callable[[int], Any]", n: int) -> None:
+        self.compute = compute
+        self.values: list[Any] = [_UNSET] * n
+
+    def __getitem__(self, i: int) -> Any:
+        value = self.values[i]
+        if value is _UNSET:
+            value = self.values[i] = self.compute(i)
+        return value
+
+
+_UNSET = object()
 
 
 class Sentence:
-    """One sentence's words with their forms, computed once; `where(key)` lists the positions of a
-    word class once per key, so every matcher stays linear in the sentence length."""
+    """One sentence's words with their forms and word classes, computed once; `where(key)` lists
+    the positions of a word class once per key, so every matcher stays linear in the sentence
+    length. `num`, `imp`, `you`, `neg` and `an` answer per word (a number, an imperative, a
+    2nd-person verb, negated, the Voikko readings), each computed at most once."""
 
-    def __init__(self, ws: list["Token"]) -> None:
+    def __init__(self, ws: list["Token"], known: "DocFacts", negated: list[bool]) -> None:
         self.ws = ws
-        self.forms = [forms(t) for t in ws]
+        # a word's own readings when Voikko knows it, else those `analyses` finds for the bare word
+        self.an = [known.analyses[t.i] or analyses(t) for t in ws]
         self.lower = [t.lower_ for t in ws]
+        self.forms = [_forms(low, t.lemma_.lower(), an) for low, t, an in zip(self.lower, ws, self.an)]
+        self.classes = [_classes(f) for f in self.forms]
+        self.neg = negated
+        self.profile = known.profile
+        self.num = PerWord(lambda i: is_number(ws[i], self.an[i], known.placeholder[ws[i].i]), len(ws))
+        self.imp = PerWord(self._imperative, len(ws))
+        self.you = PerWord(lambda i: second_person(ws[i]), len(ws))
         self.question = any(t.text.endswith("?") for t in ws[-2:])
         # a date or a clock time makes an end or a limit information: "31.1.", "klo 24", "10.3" at a
         # sentence end (the tokenizer leaves the final dot apart), "15. tammikuuta"
-        self.concrete = any(_DATE.match(t.text) or _DAY_MONTH.match(t.text) or t.lower_ in {"klo", "kello"}
-                            or (t.lower_.endswith("kuuta") and i and ws[i - 1].text[:1].isdigit())
-                            for i, t in enumerate(ws))
+        self.concrete = any(_DATE.match(t.text) or _DAY_MONTH.match(t.text) or low in {"klo", "kello"}
+                            or (low.endswith("kuuta") and i and ws[i - 1].text[:1].isdigit())
+                            for i, (t, low) in enumerate(zip(ws, self.lower)))
         self._where: dict[str, list[int]] = {}
         self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
 
+    def _imperative(self, i: int) -> bool:
+        """A 2nd-person imperative at the start of its clause. In the accurate profile the tagger
+        often reads a short headline ("Varaa paikkasi heti!", "Toimi nopeasti!") as an indicative;
+        Voikko's readings decide there too, so both profiles find the same pressure."""
+        token = self.ws[i]
+        if is_imperative(token):
+            return True
+        if self.profile != "accurate" or self.neg[i] or not clause_start(token):
+            return False
+        return any(a.mood == "imperative" and a.person == "2" for a in self.an[i]) or contracted_imperative(token)
+
     @cached_property
     def has_imperative(self) -> bool:
-        return any(imperative(t) for t in self.ws)
+        return any(self.imp[i] for i in range(len(self.ws)))
+
+    @cached_property
+    def addressed(self) -> bool:
+        """The customer is spoken to: a 2nd-person verb or the customer's own ("sinun tilauksesi")."""
+        return any(self.you[i] or second_person_owner(t) for i, t in enumerate(self.ws))
 
     @cached_property
     def unless(self) -> bool:
@@ -171,13 +238,12 @@ class Sentence:
         return len(self.ws)
 
     def has(self, i: int, key: str) -> bool:
-        return bool(self.forms[i] & data()["words"][key])
+        return key in self.classes[i]
 
     def where(self, key: str) -> list[int]:
         found = self._where.get(key)
         if found is None:
-            words = data()["words"][key]
-            found = self._where[key] = [i for i, f in enumerate(self.forms) if f & words]
+            found = self._where[key] = [i for i, c in enumerate(self.classes) if key in c]
         return found
 
     def within(self, key: str, lo: int, hi: int) -> list[int]:
@@ -196,6 +262,11 @@ class Sentence:
         found = [j for j in self.within(key, i - before, i + after) if j != i]
         return min(found, key=lambda j: abs(j - i)) if found else None
 
+    def starts(self, keys: frozenset[str]) -> list[int]:
+        """Positions of the words of any of the classes `keys`: a matcher's constructions start
+        from such words, so the matcher skips the others."""
+        return [i for i, c in enumerate(self.classes) if not keys.isdisjoint(c)]
+
 
 @dataclass
 class Context:
@@ -207,13 +278,14 @@ class Context:
     offer: bool = False  # the message speaks of an offer, a discount or a campaign
 
 
-def phrase_start(ws: list["Token"], i: int) -> int:
+def phrase_start(s: Sentence, i: int) -> int:
     """Extend a phrase back to a directly preceding 'älä' / negation or an imperative that
     carries the pressure ('Nappaa omasi, ennen kuin varasto tyhjenee')."""
+    ws = s.ws
     for j in range(i - 1, max(-1, i - 4), -1):
         if any(t.is_punct for t in ws[j].doc[ws[j].i + 1: ws[i].i]):
             break  # not across a comma or a dash
-        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or imperative(ws[j]):
+        if ws[j].lower_ in {"älä", "älkää", "jottet", "ettet", "jotta", "ettei"} or ws[j].lemma_ == "ei" or s.imp[j]:
             # The tokenizer splits "jottet" into "jott" + "et": keep the word whole.
             while j > 0 and ws[j - 1].i == ws[j].i - 1 and not ws[j - 1].whitespace_ and ws[j - 1].text.isalpha():
                 j -= 1
@@ -251,17 +323,17 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 yield Hit(i, i + 3 if after in w["countdown_words"] else i + 2, "false-urgency", "countdown")
         # "Etu voimassa vielä {hours} h", "Tarjous voimassa enää 2 pv": a countdown on an offer
         if low in w["still_words"] and low not in w["only"] and not concrete and i + 2 < len(ws) \
-                and is_number(ws[i + 1]) and s.has(i + 2, "countdown_units") and s.where("offer_nouns"):
+                and s.num[i + 1] and s.has(i + 2, "countdown_units") and s.where("offer_nouns"):
             offer = s.near("offer_nouns", i, 3, 0)
             yield Hit(offer if offer is not None else i, i + 2, "false-urgency", "countdown")
         # "Aikaa jäljellä: {countdown}" in an offer: a running clock
         if low in w["countdown_words"] and i and "aika" in s.forms[i - 1] and ctx.offer and not ctx.service \
-                and i + 1 < len(ws) and is_number(ws[i + 1]) and not concrete:
+                and i + 1 < len(ws) and s.num[i + 1] and not concrete:
             unit = i + 2 < len(ws) and s.has(i + 2, "countdown_units")
             yield Hit(i - 1, i + 2 if unit else i + 1, "false-urgency", "countdown")
         # "Kampanjaa on jäljellä {days} päivää", "Tarjousaikaa jäljellä 3 päivää": time left on an offer
         if low in w["countdown_words"] and not concrete and i + 2 < len(ws) and s.where("offer_nouns") \
-                and (is_number(ws[i + 1]) or s.has(i + 1, "vague_quantities")) and s.has(i + 2, "countdown_units"):
+                and (s.num[i + 1] or s.has(i + 1, "vague_quantities")) and s.has(i + 2, "countdown_units"):
             offer = s.near("offer_nouns", i, 3, 0)
             yield Hit(offer if offer is not None else i, i + 2, "false-urgency", "countdown")
         # "hinta pätee enää hetken", "etu on voimassa vielä hetken": an undated, short time left
@@ -279,24 +351,24 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             yield Hit(i, i + 1, "false-urgency", "last-hours")
         # "Aikaa on enää vähän": little time left, no date
         if low in w["still_words"] and i + 1 < len(ws) and s.lower[i + 1] in w["little_words"] and not concrete \
-                and not (i + 2 < len(ws) and (s.lower[i + 2] in {"yli", "alle"} or is_number(ws[i + 2]))):
+                and not (i + 2 < len(ws) and (s.lower[i + 2] in {"yli", "alle"} or s.num[i + 2])):
             time = s.near("time_nouns", i, 3, 0)
             if time is not None:
                 yield Hit(time, i + 1, "false-urgency", "little-time")
         # "ennen kuin on liian myöhäistä"
         if low == "liian" and i + 1 < len(ws) and s.lower[i + 1].startswith(("myöhä", "myöhään")) \
                 and any(x in {"ennen", "kunnes"} for x in s.lower[max(0, i - 4): i]):  # not "esitti liian myöhään"
-            yield Hit(phrase_start(ws, i), i + 1, "false-urgency", "too-late")
+            yield Hit(phrase_start(s, i), i + 1, "false-urgency", "too-late")
         # "rajoitetun ajan" (urgency) / "rajoitettu erä" (scarcity)
         if s.has(i, "limited") and i + 1 < len(ws) and s.has(i + 1, "limited_nouns"):
             cat = "false-urgency" if s.forms[i + 1] & {"aika", "tarjous"} else "scarcity"
             yield Hit(i, i + 1, cat, "limited")
         # An offer, plan or price ends with no date: "Tarjous päättyy pian", "Kohta etu katoaa",
         # and a headline with no subject at all: "Päättyy tänään!".
-        if s.has(i, "end_verbs") and not negated(t) and not concrete and not conditional(s, i):
+        if s.has(i, "end_verbs") and not s.neg[i] and not concrete and not conditional(s, i):
             when = s.near("vague_times", i, 3, 3)
             # a countdown: "päättyy {h} tunnin kuluttua", "loppuu 3 päivän päästä"
-            rel = next((j + 2 for j in range(i + 1, min(i + 3, len(ws) - 2)) if is_number(ws[j])
+            rel = next((j + 2 for j in range(i + 1, min(i + 3, len(ws) - 2)) if s.num[j]
                         and s.has(j + 1, "countdown_units") and s.lower[j + 2] in {"kuluttua", "päästä", "sisällä"}), None)
             when = when if when is not None else rel
             offer = s.near("offer_nouns", i, 5, 3)
@@ -313,13 +385,13 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
                     and not s.followed_by_date:
                 yield Hit(offer, i, "false-urgency", "ending-undated")
         # "Tämä hinta ei palaa huomenna"
-        if s.has(i, "return_verbs") and negated(t):
+        if s.has(i, "return_verbs") and s.neg[i]:
             offer = s.near("offer_nouns", i, 4, 0)
             if offer is not None:
                 end = i + 1 if i + 1 < len(ws) and s.has(i + 1, "vague_times") else i
                 yield Hit(offer, end, "loss-framing", "not-returning")
         # "Ehdit vielä mukaan!" in marketing
-        if not ctx.service and s.has(i, "still_time_verbs") and second_person(t) and not concrete \
+        if not ctx.service and s.has(i, "still_time_verbs") and s.you[i] and not concrete \
                 and i + 1 < len(ws) and s.lower[i + 1] in {"vielä", "enää"}:
             yield Hit(i, i + 1, "false-urgency", "still-time")
 
@@ -332,7 +404,7 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
     for i in s.where("rise_words"):
         tenses = {f.get("Tense") for f in readings(ws[i])}
-        if negated(ws[i]) or conditional(s, i) or ("Past" in tenses and "Pres" not in tenses):
+        if s.neg[i] or conditional(s, i) or ("Past" in tenses and "Pres" not in tenses):
             continue  # "hinnat nousivat viime vuonna" reports, it does not threaten
         price = s.near("price_nouns", i, 4, 3) if not s.has(i, "price_nouns") else i
         if price is None:
@@ -346,11 +418,11 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if not triggers and not before and not pressed:
             continue
         span = [i, price] + triggers + before + soon
-        yield Hit(phrase_start(ws, min(span)), max(span), "price-threat", "rise")
+        yield Hit(phrase_start(s, min(span)), max(span), "price-threat", "rise")
         return
     # "Huomenna hinta on jo korkeampi": a higher price tomorrow
     for i in s.where("higher_words"):
-        if comparative(ws[i]) and not negated(ws[i]):
+        if comparative(s.an[i]) and not s.neg[i]:
             price = s.near("price_nouns", i, 4, 2)
             trigger = s.near("rise_triggers", i, 5, 3)
             if price is not None and trigger is not None:
@@ -362,7 +434,7 @@ def price_threat(s: Sentence, ctx: Context) -> Iterator[Hit]:
         if i + 1 < len(ws) and s.has(i + 1, "price_nouns"):
             still = s.near("rise_triggers", i, 3, 0)
             if still is not None:
-                yield Hit(phrase_start(ws, still), i + 1, "price-threat", "old-price")
+                yield Hit(phrase_start(s, still), i + 1, "price-threat", "old-price")
                 return
 
 
@@ -373,9 +445,9 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     ws = s.ws
     offers = sorted(set(s.where("offer_nouns") + s.where("chance_nouns")))
-    for i, t in enumerate(ws):
+    for i in range(len(ws)):
         # "Tätä hintaa et saa enää", "Tällaista tarjousta ei tule uudelleen"
-        if s.has(i, "loss_neg_verbs") and negated(t) and ws[i].pos_ in {"VERB", "AUX"}:
+        if s.has(i, "loss_neg_verbs") and s.neg[i] and ws[i].pos_ in {"VERB", "AUX"}:
             again = s.near("again_words", i, 3, 3)
             offer = next(iter(offers[bisect_left(offers, i - 5): bisect_right(offers, i + 5)]), None)
             if again is None:  # "Et saa toista tilaisuutta", "ei tule toista kertaa"
@@ -389,13 +461,13 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 yield Hit(min(span), max(span), "loss-framing", "never-again")
                 return
         # "Menetät etusi", "Älä menetä tätä tilaisuutta"
-        if s.has(i, "lose_verbs") and (not negated(t) or any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i])):
+        if s.has(i, "lose_verbs") and (not s.neg[i] or any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i])):
             offer = next(iter(offers[bisect_right(offers, i): bisect_right(offers, i + 3)]), None)
             if offer is not None:
-                yield Hit(phrase_start(ws, i), offer, "loss-framing", "lose")
+                yield Hit(phrase_start(s, i), offer, "loss-framing", "lose")
                 return
         # "joudut maksamaan täyden hinnan", "maksat myöhemmin normaalihinnan", "joudut aloittamaan alusta"
-        if s.has(i, "pay_verbs") and (second_person(t) or "joutua" in s.forms[i]) and not negated(t):
+        if s.has(i, "pay_verbs") and (s.you[i] or "joutua" in s.forms[i]) and not s.neg[i]:
             cost = next((j for j in range(i + 1, min(i + 5, len(ws))) if s.has(j, "full_price")
                          and ("hinta" in s.forms[j] or j + 1 < len(ws) and "hinta" in s.forms[j + 1]
                               or s.lower[j] in {"enemmän", "normaalihinnan", "normaalihintaa"})), None)
@@ -422,12 +494,12 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
             fast = s.find("fast_adverbs", i + 1, i + 3)
             if "ennen" in before and "kuin" in before:
                 ennen = i - (len(before) - before.index("ennen"))
-                yield Hit(phrase_start(ws, ennen), i, "scarcity", "run-out")
+                yield Hit(phrase_start(s, ennen), i, "scarcity", "run-out")
             elif fast is not None and s.near("offer_nouns", i, 4, 0) is None:
                 yield Hit(max(0, i - 1), fast, "scarcity", "run-out")
         # "Viimeiset kappaleet myynnissä!", "viimeiset paikat"
         if s.has(i, "last_words") and feat(t, "Number") != "Sing" and i + 1 < len(ws) and s.has(i + 1, "stock_nouns") \
-                and any(a.number == "plural" for a in analyses(ws[i + 1])):
+                and any(a.number == "plural" for a in s.an[i + 1]):
             yield Hit(i, i + 1, "scarcity", "last-items")
         if s.lower[i] in w["scarce_words"]:
             stock = s.near("stock_nouns", i, 3, 2)
@@ -436,10 +508,10 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
         # "Enää 2 jäljellä!", "vain {count} kpl jäljellä", "Enää {count} paikkaa vapaana",
         # "Muutama paikka vielä jäljellä": a counted or vague quantity pressed by 'only' or 'left'.
         # "Vain 10 ensimmäistä tilaajaa", "Nopeimmat ehtivät mukaan": first come, first served
-        if s.lower[i] in w["only"] and i + 3 < len(ws) and is_number(ws[i + 1]) and s.lower[i + 2].startswith("ensimmäi") \
+        if s.lower[i] in w["only"] and i + 3 < len(ws) and s.num[i + 1] and s.lower[i + 2].startswith("ensimmäi") \
                 and s.has(i + 3, "crowd_nouns"):  # not "vain 2 ensimmäistä kuukautta" (a price term)
             yield Hit(i, i + 3, "scarcity", "first-n")
-        if "nopea" in s.forms[i] and any(a.comparison == "superlative" for a in analyses(t)) and feat(t, "Number") == "Plur" \
+        if "nopea" in s.forms[i] and any(a.comparison == "superlative" for a in s.an[i]) and feat(t, "Number") == "Plur" \
                 and i + 1 < len(ws) and "ehtiä" in s.forms[i + 1]:
             yield Hit(i, i + 1, "scarcity", "fastest")
         # "Paikkoja on rajoitetusti"
@@ -457,7 +529,7 @@ def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
         few = s.has(i, "few_words") and not only
         if only or few:
             first = i + 1 if only else i
-            num = next((j for j in range(first, min(first + 2, len(ws))) if is_number(ws[j]) or s.has(j, "few_words")), None)
+            num = next((j for j in range(first, min(first + 2, len(ws))) if s.num[j] or s.has(j, "few_words")), None)
             if num is None:
                 continue
             stock_words = w["stock_words"] if only else {w["left_word"]}
@@ -474,21 +546,21 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
     stay, beside = sorted(w["fomo_pair"], key=lambda x: x != "jäädä")
-    for i, t in enumerate(ws):
-        unknown_miss = not analyses(t) and s.lower[i].startswith(tuple(w["fomo_unknown_prefixes"]))
+    for i in range(len(ws)):
+        unknown_miss = not s.an[i] and s.lower[i].startswith(tuple(w["fomo_unknown_prefixes"]))
         if s.has(i, "fomo_verbs") or unknown_miss:
-            yield Hit(phrase_start(ws, i), i, "fomo", "miss")
+            yield Hit(phrase_start(s, i), i, "fomo", "miss")
         # "Älä anna tilaisuuden mennä ohi", "etu lipuu ohi"
         if s.lower[i] == "ohi" and s.within("pass_verbs", i - 3, i - 1):
             chance = next((j for j in range(max(0, i - 5), i) if s.has(j, "chance_nouns") or s.has(j, "offer_nouns")), None)
             if chance is not None:
-                yield Hit(phrase_start(ws, chance), i, "fomo", "pass-by")
+                yield Hit(phrase_start(s, chance), i, "fomo", "pass-by")
         if stay in s.forms[i]:
             j = next((k for k in range(i + 1, min(i + 4, len(ws))) if s.lower[k] == beside
                       # "älä jää ilman": left without, as a warning
                       or (s.lower[k] == "ilman" and any(x in {"älä", "älkää"} for x in s.lower[max(0, i - 2): i]))), None)
             if j is not None:
-                yield Hit(phrase_start(ws, i), j, "fomo", "miss-out")
+                yield Hit(phrase_start(s, i), j, "fomo", "miss-out")
 
 
 def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
@@ -497,13 +569,16 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
     lead = " ".join(x for x in s.lower[:3] if x != ",")
     refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
-    own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
     belittled = bool(s.where("benefit_words")) or any(
-        "hyvä" in f and comparative_or_more(x) for f, x in zip(s.forms, ws)) or (
+        "hyvä" in f and comparative_or_more(an) for f, an in zip(s.forms, s.an)) or (
         any("maksaa" in f for f in s.forms) and "enemmän" in s.lower)  # "olen tyytyväinen maksamaan enemmän"
-    if refusal and own_voice and belittled:
+    if not belittled:
+        return
+    # asked last: the customer's own voice costs a look at every word's readings
+    own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
+    if refusal and own_voice:
         yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
-    elif not refusal and len(ws) <= 7 and belittled and own_voice and not s.question:
+    elif not refusal and len(ws) <= 7 and own_voice and not s.question:
         # a button without "Ei kiitos": "En halua alennusta", "Jatkan ilman etuja"
         negated = any(x in {"en", "ilman"} for x in s.lower)
         if negated and s.lower[0] in {"en", "jatkan", "ohitan", "maksan", "haluan"}:
@@ -513,38 +588,38 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
 def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
     # "Sinulla on jo 3 tilausta" counts the customer's own orders, not others'
-    addressed = any(second_person(x) or second_person_owner(x) for x in ws)
     for i, t in enumerate(ws):
         # "+34 viimeisen 24h aikana"
-        counter = t.text.startswith("+") and (any(c.isdigit() for c in t.text) or (i + 1 < len(ws) and is_number(ws[i + 1])))
+        counter = t.text.startswith("+") and (any(c.isdigit() for c in t.text) or (i + 1 < len(ws) and s.num[i + 1]))
         if counter:
             recent = s.find("recent_words", i + 1, i + 4)
             if recent is not None:
                 end = next((k for k in range(recent, min(recent + 4, len(ws))) if s.lower[k] in {"aikana", "sisällä"}), recent)
                 yield Hit(i, end, "social-proof", "counter")
         # "Liity tuhansien tyytyväisten asiakkaiden joukkoon"
-        if s.has(i, "crowd_verbs") and imperative(t):
+        if s.has(i, "crowd_verbs") and s.imp[i]:
             crowd = s.find("crowd_numbers", i + 1, i + 4)
             if crowd is not None or any(x.like_num and x.text.replace(" ", "").isdigit() and int(x.text.replace(" ", "")) >= 100 for x in ws[i + 1: i + 4]):
                 yield Hit(i, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "social-proof", "crowd")
                 continue
-    # Counted activity: "jo 5 000 asiakasta on tilannut", "12 henkilöä katsoo tätä nyt",
-    # "Muutkin ovat jo varanneet", "Tuhannet suomalaiset ovat jo vaihtaneet meille".
         # "Yli 2 000 tyytyväistä asiakasta", "tuhannet tyytyväiset käyttäjät": a counted crowd's praise
-        if (is_number(t) or s.has(i, "crowd_numbers")) and i + 2 < len(ws) and s.has(i + 1, "satisfied_words") \
-                and s.has(i + 2, "crowd_nouns"):
+        # (here and below the words after come first: whether a word is a number costs more)
+        if i + 2 < len(ws) and s.has(i + 1, "satisfied_words") and s.has(i + 2, "crowd_nouns") \
+                and (s.num[i] or s.has(i, "crowd_numbers")):
             start = i
-            while start and is_number(ws[start - 1]):
+            while start and s.num[start - 1]:
                 start -= 1
             yield Hit(start, i + 2, "social-proof", "satisfied-crowd")
             return
         # "Tänään jo 58 tilausta!", "tätä ostettiin 300 kertaa"
-        if is_number(t) and i + 1 < len(ws) and (s.has(i + 1, "order_nouns") or s.lower[i + 1] == "kertaa") \
+        if i + 1 < len(ws) and (s.has(i + 1, "order_nouns") or s.lower[i + 1] == "kertaa") and s.num[i] \
                 and (s.where("proof_triggers") or s.lower[i + 1] == "kertaa" and s.where("activity_verbs")) \
-                and not ctx.service and not addressed:
+                and not ctx.service and not s.addressed:
             verb = s.near("activity_verbs", i, 4, 0)
             yield Hit(verb if verb is not None and s.lower[i + 1] == "kertaa" else i, i + 1, "social-proof", "count")
             return
+    # Counted activity: "jo 5 000 asiakasta on tilannut", "12 henkilöä katsoo tätä nyt",
+    # "Muutkin ovat jo varanneet", "Tuhannet suomalaiset ovat jo vaihtaneet meille".
     # "muutkin", "muitakin", "muut asiakkaat ostivat myös": others do it too
     also = "myös" in s.lower
     others = [i for i in s.where("crowd_nouns") if "muu" in s.forms[i] and (
@@ -553,21 +628,21 @@ def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
     other_set = set(others)
     if not s.where("proof_triggers") and not others:
         return
-    for i, t in enumerate(ws):
-        counted = (is_number(t) and i + 1 < len(ws) and s.has(i + 1, "crowd_nouns")) or \
+    for i in range(len(ws)):
+        counted = (i + 1 < len(ws) and s.has(i + 1, "crowd_nouns") and s.num[i]) or \
             (s.has(i, "crowd_numbers") and ws[i].pos_ in {"NOUN", "PRON", "NUM", "ADJ"}) or \
-            ("muu" in s.forms[i] and ws[i].pos_ in {"PRON", "ADJ"} and ((i > 0 and is_number(ws[i - 1])) or i in other_set))
+            ("muu" in s.forms[i] and ws[i].pos_ in {"PRON", "ADJ"} and ((i > 0 and s.num[i - 1]) or i in other_set))
         if not counted:
             continue
         verb = s.near("activity_verbs", i, 4, 6)
-        if verb is None or s.has(verb, "crowd_nouns") or imperative(ws[verb]) or negated(ws[verb]):
+        if verb is None or s.has(verb, "crowd_nouns") or s.imp[verb] or s.neg[verb]:
             continue
         if ctx.service and not live:
             continue  # a service message reporting figures
         start, end = min(i, verb), max(i, verb)
-        while start and is_number(ws[start - 1]):  # "5 000" is two tokens
+        while start and s.num[start - 1]:  # "5 000" is two tokens
             start -= 1
-        if end + 1 < len(ws) and end == i and is_number(ws[i]) and s.has(i + 1, "crowd_nouns"):
+        if end + 1 < len(ws) and end == i and s.num[i] and s.has(i + 1, "crowd_nouns"):
             end += 1  # "katsoo nyt 8 muuta"
         yield Hit(start, end, "social-proof", "activity")
         return
@@ -580,14 +655,14 @@ def nagging(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     ws = s.ws
     nag = s.where("nag_adverbs")
-    you = any(second_person(t) for t in ws)
+    you = any(s.you[k] for k in range(len(ws)))
     decide = s.where("decide_verbs")
     words_only = [x for x in ws if not x.is_punct]
     if decide and you and (nag or len(words_only) <= 3):
         yield Hit(0, max(decide + [j for j in nag if j < len(words_only)]), "nagging", "doubt")
         return
     # "Etkö ole vielä tilannut?", "Joko varasit?": doubt, unlike a plain "Oletko jo varannut paikkasi?"
-    buy = [j for j in s.where("now_buy_verbs") if not imperative(ws[j])]
+    buy = [j for j in s.where("now_buy_verbs") if not s.imp[j]]
     doubt = [j for j in nag if s.lower[j] in {"joko", "vieläkään", "vieläkö", "yhäkö"}] or (
         nag and any(x.lemma_ == "ei" and x.lower_.endswith(("kö", "ko")) for x in ws))
     if buy and you and doubt and not ctx.service:
@@ -601,23 +676,24 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
     # A service message's "Toimi heti, jos korttisi katoaa" ties the action to a condition: advice.
     advice = ctx.service and any(w in {"jos", "mikäli"} for w in s.lower)
     exclaimed = any(x.text.startswith("!") or x.text.endswith("!") for x in ws[-2:])
-    for i, t in enumerate(ws):
+    for i in range(len(ws)):
         # "nyt kannattaa toimia", "Nyt on aikasi tilata"
         if (s.has(i, "worth_verbs") or ("aika" in s.forms[i] and i and s.lower[i - 1] in {"on", "oikea"})) \
-                and not negated(t):
+                and not s.neg[i]:
             now = s.near("now_words", i, 3, 2)
             inf = next((j for j in range(i + 1, min(i + 4, len(ws))) if s.has(j, "now_buy_verbs")
-                        and any(a.mood == "A-infinitive" for a in analyses(ws[j]))), None)
+                        and any(a.mood == "A-infinitive" for a in s.an[j])), None)
             if now is not None and inf is not None:
                 yield Hit(min(now, i), inf, "pressure", "now-is-the-time")
                 continue
-        if not imperative(t):
+        # An imperative that hurries or has an urgency adverb: the word tests before the
+        # imperative's, which cost more.
+        hurry = s.has(i, "hurry_verbs") or ("pitää" in s.forms[i] and i + 1 < len(ws) and s.lower[i + 1] == "kiirettä")
+        adverb = None if hurry else s.find("urgency_adverbs", i + 1, i + 3)
+        if (not hurry and adverb is None) or not s.imp[i]:
             continue
-        if s.has(i, "hurry_verbs") or ("pitää" in s.forms[i] and i + 1 < len(ws) and s.lower[i + 1] == "kiirettä"):
+        if hurry:
             yield Hit(i, i + 1 if "pitää" in s.forms[i] else i, "pressure", "hurry")
-            continue
-        adverb = s.find("urgency_adverbs", i + 1, i + 3)
-        if adverb is None:
             continue
         # "Tee tilaus nyt", "Tee päätös heti": a light verb with a buying noun
         if "tehdä" in s.forms[i] and i + 1 < len(ws) and s.has(i + 1, "order_nouns") and not ctx.service:
@@ -651,14 +727,14 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
     consent = s.where("consent_verbs")
     for i in s.where("recommend_verbs"):
         verb = next((j for j in consent if i < j <= i + 4), None)
-        if verb is not None and not negated(ws[i]):
+        if verb is not None and not s.neg[i]:
             end = verb + 1 if verb + 1 < len(ws) and s.lower[verb + 1] in {"kaikki", "kaikkia", "kaikkien"} else verb
             yield Hit(i, end, "consent-nudge", "recommend-accept")
             return
     # "Hylkää (sivusto ei toimi kunnolla)": the refusal button itself threatens a broken site
     refuse = s.where("refuse_words")
     if refuse and len(ws) <= 8 and not any(w in {"jos", "mikäli", "kun"} for w in s.lower):  # not a plain "Jos estät …"
-        broken = next((j for j in range(len(ws)) if "toimia" in s.forms[j] and negated(ws[j])), None)
+        broken = next((j for j in range(len(ws)) if "toimia" in s.forms[j] and s.neg[j]), None)
         if broken is not None:
             yield Hit(min(refuse[0], broken), max(refuse[0], broken), "consent-nudge", "broken-if-refused")
             return
@@ -667,10 +743,10 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
         j = i - 1 if i and (s.has(i - 1, "good_experience") or s.has(i - 1, "bad_experience")) else None
         if j is None:
             continue
-        if s.has(j, "bad_experience") and (comparative(ws[j]) or s.lower[j].startswith("rajoitet")):
+        if s.has(j, "bad_experience") and (comparative(s.an[j]) or s.lower[j].startswith("rajoitet")):
             yield Hit(j, i, "consent-nudge", "worse-if-refused")
             return
-        graded = "hyvä" not in s.forms[j] or any(a.comparison in ("comparative", "superlative") for a in analyses(ws[j]))
+        graded = "hyvä" not in s.forms[j] or any(a.comparison in ("comparative", "superlative") for a in s.an[j])
         if s.has(j, "good_experience") and graded and consent and not conditioned:
             verb = min(consent, key=lambda k: abs(k - i))
             yield Hit(min(j, verb), max(i, verb), "consent-nudge", "best-if-accepted")
@@ -680,8 +756,8 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
 def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
-    for i, t in enumerate(ws):
-        if not imperative(t):
+    for i in range(len(ws)):
+        if not (s.has(i, "threshold_verbs") or (ctx.service and s.has(i, "buy_verbs"))) or not s.imp[i]:
             continue
         # "Lisää 12 € → ilmainen toimitus!"
         if s.has(i, "threshold_verbs"):
@@ -706,9 +782,8 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     if not ctx.service or not s.where("also_words"):
         return
     for i in s.where("browse_verbs"):
-        t = ws[i]
-        invited = imperative(t) or s.has(i, "recommend_verbs") or (second_person(t) and not negated(t)) or (
-            i and (second_person(ws[i - 1]) or s.has(i - 1, "worth_verbs")) and not negated(ws[i - 1]))
+        invited = s.imp[i] or s.has(i, "recommend_verbs") or (s.you[i] and not s.neg[i]) or (
+            i and (s.you[i - 1] or s.has(i - 1, "worth_verbs")) and not s.neg[i - 1])
         if not invited or conditional(s, i):
             continue
         also = s.near("also_words", i, 1, 3)
@@ -719,7 +794,7 @@ def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
         liking = "pitää" in s.forms[i] and also is not None and i + 2 < len(ws) and ws[also + 1].pos_ == "PRON" \
             if also is not None and also + 1 < len(ws) else False
         if also is not None and (product is not None or liking):
-            start = i if imperative(t) or s.has(i, "recommend_verbs") or second_person(t) else i - 1
+            start = i if s.imp[i] or s.has(i, "recommend_verbs") or s.you[i] else i - 1
             yield Hit(start, product if product is not None else also + 1, "upsell", "cross-sell")
             return
 
@@ -732,12 +807,12 @@ def downsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
     cancel = set(s.where("cancel_words"))
     # whole words only: "osapuoli" is no "puoli"; "peruuttaa ilmaiseksi" states the terms
-    cheap = [j for j in s.where("cheaper_words") if comparative(ws[j]) or s.lower[j].startswith(("kevyemp", "halvemp"))]
+    cheap = [j for j in s.where("cheaper_words") if comparative(s.an[j]) or s.lower[j].startswith(("kevyemp", "halvemp"))]
     lure = [j for j in cheap or s.where("offer_back") if lemmas(ws[j]) & data()["words"]["offer_back"] or j in cheap]
     lure = [j for j in lure if j - 1 not in cancel]
     if not lure:
         return
-    asks = [j for j, t in enumerate(ws) if (imperative(t) or (second_person(t) and not negated(t)))
+    asks = [j for j, t in enumerate(ws) if (s.imp[j] or (s.you[j] and not s.neg[j]))
             and j not in cancel and not (j + 1 < len(ws) and j + 1 in cancel)]
     if not asks and not s.question:
         return
@@ -871,12 +946,22 @@ class PushyUpsell(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from plainfinnish.nlp.components import doc_text, facts
+
         cats = data()["categories"]
-        sentences = []
-        for sentence in doc.sents:
-            ws = [t for t in sentence if not t.is_space and not (t.is_punct and t.text not in {"!", "?", "+"})]
-            if ws:
-                sentences.append(Sentence(ws))
+        known = facts(doc)
+        negated = negated_in_clause(doc)
+        # The sentences' words in one pass over the Doc (no `doc.sents` spans): spaces and
+        # punctuation other than '!', '?' and '+' are no words here.
+        groups: list[list[Token]] = []
+        current = -1
+        for t in doc:
+            if known.sent_start[t.i] != current:
+                current = known.sent_start[t.i]
+                groups.append([])
+            if not t.is_space and not (t.is_punct and t.text not in {"!", "?", "+"}):
+                groups[-1].append(t)
+        sentences = [Sentence(ws, known, [negated[t.i] for t in ws]) for ws in groups if ws]
         for s, nxt in zip(sentences, sentences[1:]):
             s.followed_by_date = nxt.concrete and len(nxt) <= 4
         ctx = context_of(doc, sentences) if sentences else None
@@ -886,7 +971,7 @@ class PushyUpsell(Rule):
                 for hit in matcher(s, ctx):
                     a, b = s.ws[hit.start], s.ws[hit.end]
                     spans.append((a.idx, b.idx + len(b.text), hit.category, hit.signal))
-        text = doc.text  # built once: Doc.text joins every token
+        text = doc_text(doc)  # built once: Doc.text joins every token
         for m in _PILED.finditer(text):
             spans.append((m.start(), m.end(), "exclamations", "piled"))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
