@@ -151,7 +151,7 @@ class Lexicon:
     by_lemma: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased lemma -> entries
     by_pattern_word: dict[str, list[Entry]] = field(default_factory=dict)  # a pattern's word -> its patterns
     literal_surface: dict[str, list[Entry]] = field(default_factory=dict)  # lowercased surface -> entries
-    surface_patterns: list[tuple[Any, Entry]] = field(default_factory=list)  # (compiled re2, entry)
+    surface_forms: list[tuple[str, Entry]] = field(default_factory=list)  # (surface form with '*', entry)
     sources: dict[str, str] = field(default_factory=dict)  # an entry's (namespaced) source key -> its text
     # a user's lemma as written: it may be a word form ("viipymättä", read as viipyä) or a word Voikko
     # lacks, and is then matched only as written
@@ -169,15 +169,25 @@ class Lexicon:
                 self.by_pattern_word.setdefault(word.lower(), []).append(entry)
         for form in entry.surface:
             if "*" in form:
-                self.surface_patterns.append((compile_surface(form, entry), entry))
+                self.surface_forms.append((form, entry))
             else:
                 self.literal_surface.setdefault(form.lower(), []).append(entry)
+
+    @property
+    def surface_patterns(self) -> list[tuple[Any, Entry]]:
+        """(compiled RE2, entry) for every surface form with '*', compiled on first use (most
+        messages have no word Voikko lacks, so most runs never compile them)."""
+        compiled = self.__dict__.get("_surface_patterns")
+        if compiled is None or len(compiled) != len(self.surface_forms):
+            compiled = self.__dict__["_surface_patterns"] = [(compile_surface(form, entry), entry)
+                                                            for form, entry in self.surface_forms]
+        return compiled
 
     def surface_entries(self, word: str) -> list[Entry]:
         """Entries whose surface forms match a word Voikko does not know (whole word, any case)."""
         lower = word.lower()
         found = list(self.literal_surface.get(lower, ())) + list(self.by_form.get(lower, ()))
-        if not self.surface_patterns or not self._any_surface_pattern().fullmatch(lower):
+        if not self.surface_forms or not self._any_surface_pattern().fullmatch(lower):
             return found  # one RE2 pass over all the patterns instead of one per pattern
         for regex, entry in self.surface_patterns:
             if entry not in found and regex.fullmatch(lower):
@@ -189,9 +199,9 @@ class Lexicon:
         import re2
 
         combined = self.__dict__.get("_any_surface")
-        if combined is None or combined[0] != len(self.surface_patterns):
+        if combined is None or combined[0] != len(self.surface_forms):
             regex = re2.compile("|".join(f"(?:{r.pattern})" for r, _ in self.surface_patterns))
-            combined = self.__dict__["_any_surface"] = (len(self.surface_patterns), regex)
+            combined = self.__dict__["_any_surface"] = (len(self.surface_forms), regex)
         return combined[1]
 
 
@@ -446,11 +456,101 @@ def load(paths: Sequence[Path] | None = None) -> Lexicon:
 def _load(key: tuple[tuple[str, int], ...]) -> Lexicon:
     lexicon = Lexicon()
     for path, _mtime in key:
-        entries, sources = parse_file(Path(path))
+        entries, sources = _shipped_file(Path(path)) or parse_file(Path(path))
         lexicon.sources.update(sources)
         for entry in entries:
             lexicon.add(entry)
     return lexicon
+
+
+# --- The shipped wordlists, parsed and checked ahead ---------------------------------------------
+#
+# Parsing the shipped TOML files and checking their schema on every start costs about 0.15 s.
+# scripts/build_paradigms.py writes them parsed (`compile_shipped`) to COMPILED_PATH with the
+# SHA-256 of each file; a shipped file whose bytes still have that digest is read from there,
+# any other (edited since, or a user's list) is parsed and checked as before. The schema and Voikko
+# checks of the shipped lists run in the tests and in `plainfinnish wordlists check`.
+
+COMPILED_PATH = Path(__file__).resolve().parent / "data" / "wordlists.json"
+#: Entry fields stored per entry; the others come from the file (its path, its header, its sources).
+_STORED = ("index", "alternatives", "explanation", "severity", "lemma", "pattern", "surface", "pos", "compound",
+           "note", "safe", "advice", "explanation_en", "note_en", "advice_en")
+_HEADER = ("category", "category_fi", "category_en")
+_TUPLES = ("alternatives", "pattern", "surface")
+
+
+def compile_shipped(paths: Sequence[Path] | None = None) -> dict[str, Any]:
+    """The shipped wordlists parsed and schema-checked, as COMPILED_PATH stores them."""
+    import hashlib
+
+    out: dict[str, Any] = {}
+    for path in paths or shipped_paths():
+        entries, sources = parse_file(path)
+        where = str(path)
+        stored = []
+        for entry in entries:
+            row: dict[str, Any] = {name: getattr(entry, name) for name in _STORED}
+            row["source"] = entry.source.removeprefix(f"{where}#")
+            row["senses"] = _senses_data(entry.senses)
+            stored.append({k: list(v) if isinstance(v, tuple) else v for k, v in row.items() if v is not None})
+        header = {name: getattr(entries[0], name) for name in _HEADER} if entries else {}
+        out[path.name] = {"sha256": hashlib.sha256(read_regular(path)).hexdigest(), "header": header,
+                          "entries": stored, "sources": {key.removeprefix(f"{where}#"): text for key, text in sources.items()}}
+    return {"built_by": "scripts/build_paradigms.py", "files": out}
+
+
+def _senses_data(senses: Senses | str | None) -> Any:
+    if not isinstance(senses, Senses):
+        return senses
+    data: dict[str, Any] = {"jargon": senses.jargon, "everyday": senses.everyday}
+    for key in SENSE_LEMMA_KEYS:
+        if getattr(senses, key):
+            data[key] = sorted(getattr(senses, key))
+    if senses.prefer:
+        data["prefer"] = [[alt, sorted(lemmas)] for alt, lemmas in senses.prefer]
+    return data
+
+
+def _senses_from(data: Any) -> Senses | str | None:
+    if not isinstance(data, dict):
+        return data
+    return Senses(jargon=data["jargon"], everyday=data["everyday"],
+                  **{key: frozenset(data.get(key, ())) for key in SENSE_LEMMA_KEYS},
+                  prefer=tuple((alt, frozenset(lemmas)) for alt, lemmas in data.get("prefer", ())))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any]:
+    import json
+
+    try:
+        return json.loads(COMPILED_PATH.read_bytes())["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _shipped_file(path: Path) -> tuple[list[Entry], dict[str, str]] | None:
+    """A shipped file's entries and sources from COMPILED_PATH, when its bytes are the ones compiled."""
+    import hashlib
+
+    if not is_shipped(path):
+        return None
+    stored = _compiled().get(path.name)
+    if stored is None:
+        return None
+    try:
+        if hashlib.sha256(read_regular(path)).hexdigest() != stored["sha256"]:
+            return None
+    except OSError:
+        return None
+    where = str(path)
+    entries = []
+    header, sources = stored["header"], stored["sources"]
+    for row in stored["entries"]:
+        values = {k: tuple(v) if k in _TUPLES else v for k, v in row.items() if k not in ("source", "senses")}
+        entries.append(Entry(file=where, source=f"{where}#{row['source']}", senses=_senses_from(row.get("senses")),
+                             source_text=sources[row["source"]], shipped=True, **header, **values))
+    return entries, {f"{where}#{key}": text for key, text in stored["sources"].items()}
 
 
 # --- Validation against Voikko ------------------------------------------------------------------

@@ -1,10 +1,15 @@
-"""Build plainfinnish/data/paradigms.bin: the verified forms of every wordlist alternative.
+"""Build the data prepared ahead from the shipped wordlists:
 
-    .venv/bin/python scripts/build_paradigms.py                     # rebuild the shipped file
-    .venv/bin/python scripts/build_paradigms.py --out /tmp/paradigms.bin  # build elsewhere
+- plainfinnish/data/paradigms.bin: the verified forms of every wordlist alternative;
+- plainfinnish/data/wordlists.json: the shipped wordlists parsed and schema-checked, so that a run
+  need not parse their TOML (`wordlists.compile_shipped`).
+
+    .venv/bin/python scripts/build_paradigms.py                     # rebuild the shipped files
+    .venv/bin/python scripts/build_paradigms.py --out /tmp/paradigms.bin --wordlists-out /tmp/w.json
 
 Run it with native libvoikko (PLAINFINNISH_VOIKKO=native) after editing a shipped wordlist or the
-generation in plainfinnish/nlp/inflect.py; tests/test_paradigm_data.py fails until then.
+generation in plainfinnish/nlp/inflect.py; tests/test_paradigm_data.py fails until then (a run stays
+correct meanwhile: an edited wordlist is parsed from its TOML, a word outside the table generated).
 
 For each word a suggestion can inflect (`prepared_words`: the head of every alternative of every
 shipped wordlist entry, as `fit` and `inflect` choose it, the whole alternative, and the word of a
@@ -103,7 +108,13 @@ def write(data: dict, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--wordlists-out", type=Path, default=wordlists.COMPILED_PATH)
     args = parser.parse_args()
+    problems = wordlists.validate(wordlists.shipped_paths())
+    if problems:
+        raise SystemExit("the shipped wordlists have problems (plainfinnish wordlists check):\n" + "\n".join(problems))
+    args.wordlists_out.write_bytes(_json(wordlists.compile_shipped()) + b"\n")
+    print(f"{args.wordlists_out}: {len(wordlists.shipped_paths())} wordlists, {args.wordlists_out.stat().st_size} bytes")
     data = build()
     write(data, args.out)
     forms = sum(len(v.split(" ")) for groups in data["paradigms"].values() for v in groups.values() if v and v[0] != "@")

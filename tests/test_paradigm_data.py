@@ -126,3 +126,31 @@ def test_the_build_writes_what_the_reader_reads(fresh_table, tmp_path, monkeypat
     assert path.read_bytes() == first  # reproducible
     monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
     assert list(inflect.paradigm("valitus", "N").items()) == list(forms.items())
+
+
+# --- the shipped wordlists, parsed ahead (plainfinnish/data/wordlists.json) -----------------------
+
+def test_the_compiled_wordlists_are_those_of_the_shipped_files() -> None:
+    """Each shipped file is read from the compiled data, and that gives exactly what parsing its TOML
+    gives. A wordlist edited without a rebuild fails here (a run still parses the edited TOML)."""
+    from plainfinnish import wordlists
+
+    for path in wordlists.shipped_paths():
+        compiled = wordlists._shipped_file(path)
+        assert compiled is not None, f"{path.name} changed since wordlists.json was built: {REBUILD}"
+        assert compiled == wordlists.parse_file(path)
+    assert set(wordlists._compiled()) == {p.name for p in wordlists.shipped_paths()}, REBUILD
+
+
+def test_an_edited_or_unshipped_wordlist_is_parsed(tmp_path, monkeypatch) -> None:
+    from plainfinnish import wordlists
+
+    shipped = wordlists.shipped_paths()[0]
+    copy = tmp_path / shipped.name  # the same bytes and name, but not a shipped file
+    copy.write_bytes(shipped.read_bytes())
+    assert wordlists._shipped_file(copy) is None
+    stale = {name: {**data, "sha256": "0" * 64} for name, data in wordlists._compiled().items()}
+    monkeypatch.setattr(wordlists, "_compiled", lambda: stale)
+    assert wordlists._shipped_file(shipped) is None
+    lexicon = wordlists._load.__wrapped__(((str(shipped), 0),))
+    assert lexicon.entries == wordlists.parse_file(shipped)[0]
