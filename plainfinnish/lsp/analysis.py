@@ -19,7 +19,6 @@ text: its context window is a few tokens, and a paragraph break is a hard bounda
 from __future__ import annotations
 
 import re
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -176,11 +175,20 @@ class IncrementalLinter:
         if len(docs) == 1:
             whole = docs[0]
         else:
-            with warnings.catch_warnings():  # Doc extensions are not merged; they are set below
-                warnings.simplefilter("ignore", UserWarning)
-                whole = Doc.from_docs(docs, ensure_whitespace=False)
+            # user_data is not merged (the Doc extensions are set below, the facts joined below):
+            # spaCy would format a warning with the repr of each rule's per-Doc data.
+            whole = Doc.from_docs(docs, ensure_whitespace=False, exclude=("user_data", "spans"))
         if whole.text != message.text:  # cannot happen by construction; analyse afresh if it does
             whole = next(engine.analyze_messages([message], profile))
         whole._.message = message
         whole._.profile = profile
+        if whole is not docs[0] and len(whole) == sum(len(d) for d in docs):
+            # what the paragraphs know, shifted, rather than reading the whole message again
+            from plainfinnish.nlp.components import join_facts
+
+            join_facts(whole, docs)
+            for rule in available().values():
+                join = getattr(rule, "join_parts", None)
+                if join is not None:
+                    join(whole, docs)
         return whole

@@ -243,6 +243,27 @@ def _compute_facts(doc: Doc) -> DocFacts:
     return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, finite, doc._.profile, {})
 
 
+def join_facts(whole: Doc, parts: list[Doc]) -> None:
+    """Give a Doc made by `Doc.from_docs(parts)` (no spaces added) the facts of its parts, shifted,
+    instead of computing them again: every fact stays within a sentence, and no sentence crosses
+    from one part into the next. The language server joins paragraph Docs this way per edit."""
+    known = [facts(p) for p in parts]
+    offset = 0
+    joined: dict[str, list] = {name: [] for name in (
+        "sent_start", "sent_end", "prev_word", "negated", "analyses", "analysis", "placeholder", "finite")}
+    for part, f in zip(parts, known):
+        joined["sent_start"].extend(x + offset for x in f.sent_start)
+        joined["sent_end"].extend(x + offset for x in f.sent_end)
+        joined["prev_word"].extend(x + offset if x >= 0 else -1 for x in f.prev_word)
+        for name in ("negated", "analyses", "analysis", "placeholder", "finite"):
+            joined[name].extend(getattr(f, name))
+        offset += len(part)
+    if offset != len(whole):
+        return  # not a join of these parts: facts(whole) computes its own
+    profile = known[0].profile if known else whole._.profile
+    whole.user_data["plainfinnish.facts"] = DocFacts(**joined, profile=profile, memo={})
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once: spaCy's `Doc.text` joins every token on each access, so a rule
     that reads it per finding is quadratic in a long message."""

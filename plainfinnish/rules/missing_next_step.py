@@ -490,29 +490,45 @@ _LOOKAHEAD = 3
 def sentence_facts(doc: "Doc") -> list["SentenceFacts"]:
     """The facts of each sentence of the Doc (computed once per Doc, and per sentence text)."""
     found = doc.user_data.get("plainfinnish.sentence-facts")
-    if found is not None:
-        return found
-    known = facts(doc)
-    cacheable = known.profile == "fast"
-    found = []
-    for sentence in doc.sents:
-        key = None
-        if cacheable:
-            end = min(sentence.end + _LOOKAHEAD, len(doc))
-            flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
-            key = (doc[sentence.start:end].text, sentence.end - sentence.start, flags)
-            cached = _SENTENCE_CACHE.get(key)
-            if cached is not None:
-                found.append(cached if cached.start == sentence.start_char else replace(cached, start=sentence.start_char))
-                continue
-        computed = _sentence_facts(sentence)
-        if key is not None:
-            if len(_SENTENCE_CACHE) >= _SENTENCE_CACHE_SIZE:
-                _SENTENCE_CACHE.clear()
-            _SENTENCE_CACHE[key] = computed
-        found.append(computed)
-    doc.user_data["plainfinnish.sentence-facts"] = found
+    if found is None:
+        found = doc.user_data["plainfinnish.sentence-facts"] = [_facts_of(sentence) for sentence in doc.sents]
     return found
+
+
+def _facts_of(sentence: "Span") -> "SentenceFacts":
+    doc = sentence.doc
+    known = facts(doc)
+    if known.profile != "fast":
+        return _sentence_facts(sentence)
+    end = min(sentence.end + _LOOKAHEAD, len(doc))
+    flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
+    key = (doc[sentence.start:end].text, sentence.end - sentence.start, flags)
+    cached = _SENTENCE_CACHE.get(key)
+    if cached is not None:
+        return cached if cached.start == sentence.start_char else replace(cached, start=sentence.start_char)
+    if len(_SENTENCE_CACHE) >= _SENTENCE_CACHE_SIZE:
+        _SENTENCE_CACHE.clear()
+    computed = _SENTENCE_CACHE[key] = _sentence_facts(sentence)
+    return computed
+
+
+def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
+    """The sentence facts of a Doc joined from parts (`Doc.from_docs`), from the parts' own: only
+    the last sentence of each part but the final one is read again, in the joined Doc, because its
+    facts may look at the first words of the next part."""
+    if sum(len(p) for p in parts) != len(whole):
+        return
+    joined: list[SentenceFacts] = []
+    chars = tokens = 0
+    for k, part in enumerate(parts):
+        own = sentence_facts(part)
+        joined.extend(s if not chars else replace(s, start=s.start + chars) for s in own)
+        if own and k + 1 < len(parts):
+            last = list(part.sents)[-1]
+            joined[-1] = _facts_of(whole[tokens + last.start: tokens + last.end])
+        chars += len(part.text)
+        tokens += len(part)
+    whole.user_data["plainfinnish.sentence-facts"] = joined
 
 
 def _sentence_facts(sentence: "Span") -> SentenceFacts:
@@ -802,7 +818,9 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
 
 def last_paragraph(doc: "Doc") -> tuple[int, int]:
     """The finding's span: the whole message when short, else its last paragraph with words."""
-    text = doc.text
+    from plainfinnish.nlp.components import doc_text
+
+    text = doc_text(doc)
     start, end = trimmed(0, len(text), text)
     if end - start <= 300:
         return start, end
@@ -901,6 +919,12 @@ class MissingNextStep(Rule):
         references=doc_fi.references,
     )
 
+    @staticmethod
+    def join_parts(whole: "Doc", parts: list["Doc"]) -> None:
+        """Prepare a message Doc joined from paragraph Docs from what the paragraphs know (the
+        language server re-reads only the edited paragraph)."""
+        join_sentence_facts(whole, parts)
+
     def applies(self, context: RuleContext) -> bool | None:
         """True/False when the options decide for this path, None when the content decides."""
         path = (context.path or "").replace("\\", "/")
@@ -920,21 +944,23 @@ class MissingNextStep(Rule):
         forced = self.applies(context)
         if forced is False:
             return
-        if not words(doc) or (forced is None and is_heading_key(context.message_key)):
+        if not any(not t.is_space and not t.is_punct for t in doc) or (
+                forced is None and is_heading_key(context.message_key)):
             return
         verdict = classify(doc)
         if not (forced or verdict.is_service):
             return
         msgs = data()["messages"]
         statements = next_steps(doc)
-        start, end = last_paragraph(doc)
         template = context.say(msgs["template_fi"], msgs["template_en"])
         advice = [Suggestion(template, advice=True)]
         if overdue_without_consequence(doc):
+            start, end = last_paragraph(doc)
             yield self.finding(context, start, end, context.say(msgs["overdue_fi"], msgs["overdue_en"]),
                                suggestions=advice, data={"kind": "overdue-no-consequence", "signals": verdict.reasons})
             return
         if not statements:
+            start, end = last_paragraph(doc)
             yield self.finding(context, start, end, context.say(msgs["missing_fi"], msgs["missing_en"]),
                                suggestions=advice, data={"kind": "missing", "signals": verdict.reasons})
             return
