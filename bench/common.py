@@ -89,6 +89,9 @@ def run_measured(args: list[str], env: dict[str, str] | None = None, cwd: Path |
     import tempfile
 
     full_env = {**os.environ, **(env or {})}
+    # An installed package runs from compiled bytecode (pip compiles it); a shell that sets
+    # PYTHONDONTWRITEBYTECODE would make every child compile all our modules again (~50 ms).
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err, env=full_env, cwd=cwd, text=True)
