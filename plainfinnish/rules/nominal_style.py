@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggestion
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from plainfinnish.nlp.voikko import Analysis
 
@@ -17,6 +17,34 @@ _PERSONS = {"1s": ("1", "singular"), "2s": ("2", "singular"), "1p": ("1", "plura
             "3": ("3", "singular"), None: ("4", None)}
 _PADDING_BASES = {"osalta": "osa", "kannalta": "kanta", "kohdalla": "kohta", "puitteissa": "puite", "suhteen": "suhde"}
 _ATTRIBUTIVE = ("present_active", "present_passive", "past_passive", "agent")
+
+
+class _Words:
+    """What the rule asks of each token, listed once per Doc from its arrays and shared facts: no
+    `token._` accessor is built, and a Token object only for a token the rule reports or tags."""
+
+    def __init__(self, doc: "Doc") -> None:
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
+
+        from plainfinnish.nlp.components import facts
+
+        known = facts(doc)
+        self.doc = doc
+        strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, IS_PUNCT, LOWER]).tolist() if len(doc) else []
+        self.space = [row[0] for row in rows]
+        self.punct = [row[1] for row in rows]
+        self.lower = [strings[row[2]] for row in rows]
+        self.analysis = known.analysis  # the reading that agrees with the tagger, or None
+        self.analyses = known.analyses  # every reading
+        self.placeholder = known.placeholder
+        self.sent_end = known.sent_end
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def token(self, i: int) -> "Token":
+        return self.doc[i]
 
 
 def _data() -> dict[str, Any]:
@@ -63,19 +91,19 @@ _FITS = {
 }
 
 
-def _lead_words(token: "Token", sentence: "Span", data: dict[str, Any]) -> str | None:
-    """What the few words before an elative -minen noun make of it (a fixed window, so linear):
-    'time' after a span of time ("kaksi päivää laskun lähettämisestä"), 'formula' after thanks,
-    'info' after a noun of instructions or information that governs it ("ohjeet … perumisesta"),
-    'title' in the title of a law ("… artiklan soveltamisesta")."""
-    doc = sentence.doc
-    for t in reversed(doc[max(sentence.start, token.i - int(data["minen_lead_window"])):token.i]):
-        ta = t._.analysis
-        if t.is_punct or ta is None:
+def _lead_words(i: int, start: int, w: "_Words", data: dict[str, Any]) -> str | None:
+    """What the few words before an elative -minen noun (token i of a sentence that begins at
+    token `start`) make of it (a fixed window, so linear): 'time' after a span of time ("kaksi
+    päivää laskun lähettämisestä"), 'formula' after thanks, 'info' after a noun of instructions or
+    information that governs it ("ohjeet … perumisesta"), 'title' in the title of a law ("…
+    artiklan soveltamisesta")."""
+    for j in range(i - 1, max(start, i - int(data["minen_lead_window"])) - 1, -1):
+        ta = w.analysis[j]
+        if w.punct[j] or ta is None:
             break
         base = ta.baseform.lower()
         # any reading: 'vuotta' is first read as a form of 'vuo'
-        if t.lower_ in data["minen_time_words"] or any(r.baseform.lower() in data["minen_time_words"] for r in t._.analyses):
+        if w.lower[j] in data["minen_time_words"] or any(r.baseform.lower() in data["minen_time_words"] for r in w.analyses[j]):
             return "time"
         if base in data["minen_title_words"]:
             return "title"
@@ -164,73 +192,86 @@ class NominalStyle(Rule):
 
         data = _data()
         definitions = set(data["definition_words"])
-        for sentence in doc.sents:
-            words = [t for t in sentence if not t.is_space]
-            if not words or any(t.lower_ in definitions for t in words):
-                continue  # a definition names the thing it defines
-            if words[-1].text not in (".", "!", "?", "…", ":") and not has_finite_verb(sentence):
-                continue  # a heading or a label: a noun is what it should be
-            items = list(self._items(sentence, context, data))
-            yield from items
-            participles = sum(1 for t in sentence if self._attributive_participle(t))
-            total = len(items) + participles
-            if total >= int(data["pile_threshold"]) and total > len(items):
-                tokens = [t for t in sentence if not t.is_space]
-                message = context.say(
-                    f"Virkkeessä on {total} raskasta nominaalirakennetta (-minen-sanoja, lauseenvastikkeita, partisiippeja). "
-                    "Kirjoita se verbein, esimerkiksi kahtena virkkeenä.",
-                    f"The sentence piles up {total} nominal structures. Write it with verbs, perhaps as two sentences.",
-                )
-                yield self.finding(context, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), message,
-                                   data={"kind": "pile", "count": total})
+        w = _Words(doc)
+        start = 0
+        while start < len(doc):
+            end = w.sent_end[start]
+            sentence = range(start, end)
+            words = [i for i in sentence if not w.space[i]]
+            if not words or any(w.lower[i] in definitions for i in words):
+                pass  # a definition names the thing it defines
+            elif w.token(words[-1]).text not in (".", "!", "?", "…", ":") and not has_finite_verb(doc[start:end]):
+                pass  # a heading or a label: a noun is what it should be
+            else:
+                yield from self._sentence(w, start, end, words, context, data)
+            start = end
+
+    def _sentence(self, w: _Words, start: int, end: int, words: list[int], context: RuleContext,
+                  data: dict[str, Any]) -> Iterator[Finding]:
+        items = list(self._items(w, start, end, context, data))
+        yield from items
+        participles = sum(1 for i in range(start, end) if self._attributive_participle(w, i))
+        total = len(items) + participles
+        if total >= int(data["pile_threshold"]) and total > len(items):
+            first, last = w.token(words[0]), w.token(words[-1])
+            message = context.say(
+                f"Virkkeessä on {total} raskasta nominaalirakennetta (-minen-sanoja, lauseenvastikkeita, partisiippeja). "
+                "Kirjoita se verbein, esimerkiksi kahtena virkkeenä.",
+                f"The sentence piles up {total} nominal structures. Write it with verbs, perhaps as two sentences.",
+            )
+            yield self.finding(context, first.idx, last.idx + len(last.text), message,
+                               data={"kind": "pile", "count": total})
 
     @staticmethod
-    def _attributive_participle(token: "Token") -> bool:
-        a = token._.analysis
-        if a is None or a.participle not in _ATTRIBUTIVE or token._.is_placeholder:
+    def _attributive_participle(w: _Words, i: int) -> bool:
+        """A participle before a noun ("tilattu tuote"): the next token of the Doc, as it stands."""
+        a = w.analysis[i]
+        if a is None or a.participle not in _ATTRIBUTIVE or w.placeholder[i]:
             return False
-        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt._.analysis is not None and nxt._.analysis.word_class in ("nimisana", "nimisana_laatusana")
+        nxt = w.analysis[i + 1] if i + 1 < len(w) else None
+        return nxt is not None and nxt.word_class in ("nimisana", "nimisana_laatusana")
 
-    def _items(self, sentence: "Span", context: RuleContext, data: dict[str, Any]) -> Iterator[Finding]:
-        doc = sentence.doc
+    def _items(self, w: _Words, start: int, end: int, context: RuleContext, data: dict[str, Any]) -> Iterator[Finding]:
         phrases: dict[str, str] = data["phrases"]
         padding: dict[str, list[str]] = data["padding"]
-        for token in sentence:
-            a = token._.analysis
-            if a is None or token._.is_placeholder:
+        lower = w.lower
+        for i in range(start, end):
+            a = w.analysis[i]
+            if a is None or w.placeholder[i]:
                 continue
-            nxt = doc[token.i + 1] if token.i + 1 < sentence.end else None
-            prev = doc[token.i - 1] if token.i > sentence.start else None
-            pair = f"{token.lower_} {nxt.lower_}" if nxt is not None else ""
+            nxt = i + 1 if i + 1 < end else None
+            prev = i - 1 if i > start else None
+            pair = f"{lower[i]} {lower[i + 1]}" if nxt is not None else ""
             if pair in phrases:
-                end = nxt.idx + len(nxt.text)
-                yield self._advice(context, token.idx, end, pair, phrases[pair], "phrase")
+                token, after = w.token(i), w.token(i + 1)
+                yield self._advice(context, token.idx, after.idx + len(after.text), pair, phrases[pair], "phrase")
                 continue
-            if prev is not None and f"{prev.lower_} {token.lower_}" in phrases:
+            if prev is not None and f"{lower[prev]} {lower[i]}" in phrases:
                 continue
-            base = self._padding_key(token, a, prev)
+            base = self._padding_key(w, i, a, prev)
             if base:
+                token = w.token(i)
                 fi, en = padding[base]
                 message = context.say(f"”{token.text}” pidentää virkettä turhaan. {fi}", f"'{token.text}' pads the sentence. {en}")
                 yield self.finding(context, token.idx, token.idx + len(token.text), message, data={"kind": "padding"})
                 continue
             # the accurate tagger may pick a rarer noun reading ("maksamista" as "maksama"): a -minen
             # reading among Voikko's is the word's
-            a = next((r for r in token._.analyses if r.mood == "MINEN-infinitive"), a)
+            a = next((r for r in w.analyses[i] if r.mood == "MINEN-infinitive"), a)
             if a.mood == "MINEN-infinitive" and a.baseform not in data["jargon_verbs"]:
-                if prev is not None and prev.lower_ in data["formula_words"]:
+                if prev is not None and lower[prev] in data["formula_words"]:
                     continue  # "Kiitos tilaamisesta": a set phrase
-                if any(token.lower_.startswith(n[:-3]) for n in data["minen_nouns"]):
+                if any(lower[i].startswith(n[:-3]) for n in data["minen_nouns"]):
                     continue  # "tapaaminen" names a meeting, not the act of meeting
                 templates = data["minen_templates"]
-                post = nxt if nxt is not None and (nxt.lower_ in data["minen_postpositions"] or nxt.lower_ in templates) else None
-                if post is None and prev is not None and prev.lower_ == "ennen" and a.case == "osanto":
-                    yield self._minen(context, token, a, None, "before", start=prev.idx)
+                post = w.token(nxt) if nxt is not None and (lower[nxt] in data["minen_postpositions"] or lower[nxt] in templates) else None
+                token = w.token(i)
+                if post is None and prev is not None and lower[prev] == "ennen" and a.case == "osanto":
+                    yield self._minen(context, token, a, None, "before", start=w.token(prev).idx)
                 elif a.case in data["minen_cases"] or post is not None:
-                    kind = templates.get(post.lower_ if post is not None else a.case, "")
+                    kind = templates.get(lower[i + 1] if post is not None else a.case, "")
                     if post is None and a.case == "sisaeronto":
-                        near = _lead_words(token, sentence, data)
+                        near = _lead_words(i, start, w, data)
                         if near in ("formula", "info", "title"):
                             # "kiittää tilin luomisesta", "ohjeet paikan vastaanottamisesta": plain;
                             # "… artiklan soveltamisesta": the title of a law, quoted as it is
@@ -239,30 +280,32 @@ class NominalStyle(Rule):
                             kind = "since"  # "viikon kuluessa laskun lähettämisestä": since when, not "siitä, että"
                     if kind in data["minen_note_only"]:
                         kind = ""
-                    elif post is None and prev is not None and prev.lower_ in data["relative_genitives"]:
+                    elif post is None and prev is not None and lower[prev] in data["relative_genitives"]:
                         kind = ""  # "jonka käyttämisestä": a clause cannot hang on a relative pronoun
-                    elif post is None and nxt is not None and nxt._.analysis is not None \
-                            and nxt._.analysis.baseform in data["minen_duration_verbs"]:
+                    elif post is None and nxt is not None and w.analysis[i + 1] is not None \
+                            and w.analysis[i + 1].baseform in data["minen_duration_verbs"]:
                         kind = ""  # "kirjaamisessa menee kaksi päivää": how long it takes, not when
                     yield self._minen(context, token, a, post, kind)
                 continue
-            if a.word_class == "teonsana" and a.mood == "E-infinitive" and token.pos_ not in ("ADV", "ADP") \
-                    and token.lower_ not in data["lexicalised"]:
-                yield self._clause(context, token, a, "temporal" if token.lower_.rstrip("nisäamt").endswith(("ss", "ssä", "ssa")) or "ss" in token.lower_[-6:] else "manner")
+            if a.word_class == "teonsana" and a.mood == "E-infinitive" and w.token(i).pos_ not in ("ADV", "ADP") \
+                    and lower[i] not in data["lexicalised"]:
+                yield self._clause(context, w.token(i), a, "temporal" if lower[i].rstrip("nisäamt").endswith(("ss", "ssä", "ssa")) or "ss" in lower[i][-6:] else "manner")
             elif a.participle == "past_passive" and a.case == "osanto" and a.possessive:
-                yield self._clause(context, token, a, "past")
-            elif a.word_class == "teonsana" and a.mood == "A-infinitive" and a.possessive and "ks" in token.lower_:
-                yield self._clause(context, token, a, "final")
+                yield self._clause(context, w.token(i), a, "past")
+            elif a.word_class == "teonsana" and a.mood == "A-infinitive" and a.possessive and "ks" in lower[i]:
+                yield self._clause(context, w.token(i), a, "final")
 
     @staticmethod
-    def _padding_key(token: "Token", a: "Analysis", prev: "Token | None") -> str | None:
-        if prev is None or prev._.analysis is None:
+    def _padding_key(w: _Words, i: int, a: "Analysis", prev: int | None) -> str | None:
+        if prev is None or w.analysis[prev] is None:
             return None
-        pa = prev._.analysis
-        if token.lower_ == "nähden":
+        pa = w.analysis[prev]
+        lower = w.lower[i]
+        if lower == "nähden":
             return "nähden" if pa.case in ("sisatulento", "ulkotulento") else None
         for key, base in _PADDING_BASES.items():
-            if any(r.baseform.lower() == base for r in token._.analyses) and token.lower_.startswith(key[:5]) and (pa.case == "omanto" or pa.possessive or prev.lower_ in ("sinun", "teidän")):
+            # the spelling first: a look at every reading costs more
+            if lower.startswith(key[:5]) and any(r.baseform.lower() == base for r in w.analyses[i]) and (pa.case == "omanto" or pa.possessive or w.lower[prev] in ("sinun", "teidän")):
                 if key == "suhteen" and a.case != "omanto":
                     continue
                 return key
