@@ -278,16 +278,11 @@ def lint_source(source: SourceText, config: Config, fmt: str | None = None) -> F
 
 
 def doc_stats(doc: "Doc") -> dict[str, Any]:
-    """Basic counts every report carries; the readability rule adds its own measures."""
-    from plainfinnish.rules.long_sentence import is_word
+    """Basic counts every report carries, and the readability measures (rule enabled or not)."""
+    from plainfinnish.rules.readability import counts
 
-    words = [t for t in doc if is_word(t)]
-    sentences = [s for s in doc.sents if any(is_word(t) for t in s)]
-    if "readability" not in doc.user_data:  # every report carries the measures, rule enabled or not
-        from plainfinnish.rules.readability import measure
-
-        doc.user_data["readability"] = measure(doc)
-    return {"words": len(words), "sentences": len(sentences), "readability": doc.user_data["readability"]}
+    words, measures = counts(doc)
+    return {"words": words, "sentences": measures["sentences"], "readability": measures}
 
 
 def merge_stats(stats: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -15,39 +15,69 @@ from typing import TYPE_CHECKING, Any
 from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from plainfinnish.nlp.voikko import Analysis
 
 
-def base_syllables(token: "Token") -> int:
-    """Syllables of the token's base form; a compound is hyphenated part by part, as Voikko does."""
+def base_syllables(analysis: "Analysis | None", lower: str) -> int:
+    """Syllables of a word's base form (its chosen reading; the form itself when Voikko has none);
+    a compound is hyphenated part by part, as Voikko does."""
     from plainfinnish.nlp.voikko import syllables
 
-    a = token._.analysis
-    if a is None:
-        return syllables(token.lower_)
-    if a.is_compound:
-        parts = a.parts
+    if analysis is None:
+        return syllables(lower)
+    if analysis.is_compound:
+        parts = analysis.parts
         return sum(syllables(p.surface) for p in parts[:-1]) + syllables(parts[-1].lemma)
-    return syllables(a.baseform)
+    return syllables(analysis.baseform)
+
+
+def counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
+    """(words as every report counts them, the readability measures), in one pass over the
+    message, kept with the Doc: every report carries both, rule enabled or not."""
+    found = doc.user_data.get("plainfinnish.readability")
+    if found is None:
+        found = doc.user_data["plainfinnish.readability"] = _counts(doc)
+    return found
 
 
 def measure(doc: "Doc") -> dict[str, Any]:
     """The readability measures of one message."""
+    return counts(doc)[1]
+
+
+def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
+    from plainfinnish.nlp.components import facts
     from plainfinnish.nlp.splitting import structure_data
-    from plainfinnish.rules.long_sentence import is_word
 
     data = structure_data()["readability"]
     long_letters = int(data["long_word_letters"])
     wiio_syllables = int(data["wiio_syllables"])
-    words = [t for t in doc if is_word(t) and any(c.isalpha() for c in t.text)]
-    sentences = [s for s in doc.sents if any(is_word(t) for t in s)]
-    n = len(words)
+    known = facts(doc)
+    counted = n = polysyllabic = long_words = 0
+    sentences: set[int] = set()  # the sentences with a word (by their first token)
+    for t in doc:
+        if t.is_space or t.is_punct:
+            continue
+        text = t.text
+        if not any(c.isalnum() for c in text):  # long_sentence.is_word: markup is no word
+            continue
+        counted += 1
+        sentences.add(known.sent_start[t.i])
+        if not any(c.isalpha() for c in text):
+            continue
+        n += 1
+        if known.placeholder[t.i]:
+            continue
+        if base_syllables(known.analysis[t.i], t.lower_) >= wiio_syllables:
+            polysyllabic += 1
+        if sum(c.isalpha() for c in text) > long_letters:
+            long_words += 1
     if not n or not sentences:
-        return {"words": n, "sentences": len(sentences), "wiio": None, "lix": None,
-                "avg_sentence_words": 0.0, "long_word_share": 0.0}
-    polysyllabic = sum(1 for t in words if not t._.is_placeholder and base_syllables(t) >= wiio_syllables)
-    long_words = sum(1 for t in words if not t._.is_placeholder and sum(c.isalpha() for c in t.text) > long_letters)
-    return {
+        return counted, {"words": n, "sentences": len(sentences), "wiio": None, "lix": None,
+                         "avg_sentence_words": 0.0, "long_word_share": 0.0}
+    return counted, {
         "words": n,
         "sentences": len(sentences),
         "wiio": round(2.7 + 30 * polysyllabic / n, 1),
@@ -105,8 +135,7 @@ class Readability(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
-        stats = doc.user_data.get("readability") or measure(doc)
-        doc.user_data["readability"] = stats
+        stats = measure(doc)
         if stats["words"] < int(context.options["min-words"]) or stats["wiio"] is None:
             return
         over = []
