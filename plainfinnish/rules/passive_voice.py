@@ -10,6 +10,7 @@ from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggest
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from plainfinnish.nlp.components import DocFacts
     from plainfinnish.nlp.voikko import Analysis
 
 
@@ -19,10 +20,10 @@ def _data() -> dict:
     return structure_data()["passive"]
 
 
-def addresses_reader(sentence: "Span", pronouns: set[str]) -> bool:
-    """Does the sentence speak to the reader about their own matter (sinä/te forms)?"""
-    for t in sentence:
-        a = t._.analysis
+def addresses_reader(readings: "list[Analysis | None]", pronouns: set[str]) -> bool:
+    """Do a sentence's words (their chosen readings) speak to the reader about their own matter
+    (sinä/te forms)?"""
+    for a in readings:
         if a is None:
             continue
         if a.possessive in ("2s", "2p") or a.person == "2" or (a.word_class == "asemosana" and a.baseform.lower() in pronouns):
@@ -165,14 +166,14 @@ def _open_nominative(sentence: "Span", verb: "Token", taken: list["Token"]) -> b
     return False
 
 
-def _actor_lemmas(token: "Token") -> set[str]:
-    a = token._.analysis
-    if a is None:
-        return set()
-    names = {a.baseform.lower()}
-    if a.parts:
-        names.add(a.parts[-1].lemma.lower())
-    return names
+def _names_one_of(a: "Analysis | None", names: set[str]) -> bool:
+    """Is the word (its chosen reading, or the last part of a compound) one of `names`?"""
+    return a is not None and (a.baseform.lower() in names or bool(a.parts) and a.parts[-1].lemma.lower() in names)
+
+
+def _negated(known: "DocFacts", i: int) -> bool:
+    """A negation verb among the three tokens before token i, in its sentence."""
+    return any(a is not None and a.word_class == "kieltosana" for a in known.analysis[max(known.sent_start[i], i - 3):i])
 
 
 class PassiveVoice(Rule):
@@ -225,59 +226,64 @@ class PassiveVoice(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from spacy.attrs import LOWER
+
+        from plainfinnish.nlp.components import facts
+
         data = _data()
         pronouns = set(data["reader_pronouns"])
         general = set(data["general_verbs"])
         others = set(data["other_actors"])
         customer_verbs = set(data["customer_verbs"])
+        authored = set(data["reader_authored"])
+        # Per token, from the Doc's arrays and shared facts: no Token object until a word is reported
+        known = facts(doc)
+        strings = doc.vocab.strings
+        lower = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        accurate = known.profile == "accurate"
         previous_names_actor = False
-        for sentence in doc.sents:
+        start = 0
+        while start < len(doc):
+            end = known.sent_end[start]
+            readings = known.analysis[start:end]
             # The actor is named here or just before ("kuljetusliikkeen toimesta", "Käräjäoikeus …"):
             # the passive hides no one, and the me-form would credit the wrong party.
-            names_actor = any(t.lower_ == "toimesta" or _actor_lemmas(t) & others for t in sentence)
+            names_actor = any(lower[i] == "toimesta" or _names_one_of(known.analysis[i], others) for i in range(start, end))
             nearby, previous_names_actor = names_actor or previous_names_actor, names_actor
-            if nearby or not addresses_reader(sentence, pronouns):
+            if nearby or not addresses_reader(readings, pronouns):
+                start = end
                 continue  # general statement, or someone else acts
             toward_us = toward_you = False
-            for t in sentence:
-                a = t._.analysis
+            for i in range(start, end):
+                a = known.analysis[i]
                 if a is None:
                     continue
-                if t.lower_ in ("sinut", "sinua", "teidät", "teitä"):
+                if lower[i] in ("sinut", "sinua", "teidät", "teitä"):
                     toward_you = True  # 'sinua pyydetään': the reader is the object, we act
                     break
-                if t.lower_ == "meille" or (a.possessive == "1p" and a.case in ("sisatulento", "ulkotulento")):
+                if lower[i] == "meille" or (a.possessive == "1p" and a.case in ("sisatulento", "ulkotulento")):
                     toward_us = True  # 'palautetaan varastollemme': the customer sends to us
-                elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or t.lower_ in ("sinulle", "teille")):
+                elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or lower[i] in ("sinulle", "teille")):
                     toward_you = True  # 'sinulle lähetetään': we send to the customer
             toward_us = toward_us and not toward_you
             # 'Viestisi on lähetetty': the reader sent their own message; the passive hides no one
-            skip = general | set(data["reader_sends_verbs"]) if self._reader_authored(sentence, data) else general
-            for token in sentence:
-                a = token._.analysis
-                if a is None or token._.is_placeholder:
+            reader_authored = any(a is not None and a.possessive in ("2s", "2p") and _names_one_of(a, authored) for a in readings)
+            skip = general | set(data["reader_sends_verbs"]) if reader_authored else general
+            sentence = doc[start:end]
+            for i in range(start, end):
+                a = known.analysis[i]
+                if a is None or known.placeholder[i]:
                     continue
                 if a.word_class == "teonsana" and a.person == "4" and a.mood in ("indicative", "conditional") and not a.negative == "true":
-                    if a.baseform in skip or self._negated(token):
+                    if a.baseform in skip or _negated(known, i):
                         continue
                     customer = toward_us or (a.baseform in customer_verbs and not toward_you)
-                    yield self._finite(context, sentence, token, a, customer)
-                elif doc._.profile == "accurate" and a.participle == "past_passive" and token.pos_ in ("VERB", "AUX", "ADJ"):
-                    finding = self._perfect(context, token, skip | customer_verbs)
+                    yield self._finite(context, sentence, doc[i], a, customer)
+                elif accurate and a.participle == "past_passive" and doc[i].pos_ in ("VERB", "AUX", "ADJ"):
+                    finding = self._perfect(context, doc[i], skip | customer_verbs)
                     if finding:
                         yield finding
-
-    @staticmethod
-    def _reader_authored(sentence: "Span", data: dict) -> bool:
-        """Does the sentence name the reader's own message, application or form ('viestisi')?"""
-        authored = set(data["reader_authored"])
-        return any(t._.analysis is not None and t._.analysis.possessive in ("2s", "2p") and _actor_lemmas(t) & authored
-                   for t in sentence)
-
-    @staticmethod
-    def _negated(token: "Token") -> bool:
-        return any(t._.analysis is not None and t._.analysis.word_class == "kieltosana"
-                   for t in token.doc[max(token._.sent_bounds[0], token.i - 3):token.i])
+            start = end
 
     def _finite(self, context: RuleContext, sentence: "Span", token: "Token", a, customer: bool) -> Finding:
         if customer:
@@ -370,6 +376,7 @@ class PassiveVoice(Rule):
 
     def _perfect(self, context: RuleContext, token: "Token", general: set[str]) -> Finding | None:
         """'on käsitelty' with no agent: 'olemme käsitelleet'."""
+        from plainfinnish.nlp.components import facts
         from plainfinnish.nlp.inflect import verb_lemma
 
         aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_ == "olla"]
@@ -377,7 +384,7 @@ class PassiveVoice(Rule):
             return None
         olla = aux[0]
         oa = olla._.analysis
-        if oa is None or oa.person != "3" or oa.mood != "indicative" or self._negated(olla):
+        if oa is None or oa.person != "3" or oa.mood != "indicative" or _negated(facts(olla.doc), olla.i):
             return None
         lemma = verb_lemma(token._.analysis)
         if lemma in general or lemma == token._.analysis.baseform:
@@ -390,7 +397,9 @@ class PassiveVoice(Rule):
         )
         suggestions = []
         start, end = min(olla.idx, token.idx), max(olla.idx + len(olla.text), token.idx + len(token.text))
-        rewrite = self._rewrite(token.sent, olla, f"{olemme} {participle}", last=token) \
+        known = facts(token.doc)  # the sentence from the Doc's facts: `Token.sent` scans for its bounds
+        sentence = token.doc[known.sent_start[token.i]:known.sent_end[token.i]]
+        rewrite = self._rewrite(sentence, olla, f"{olemme} {participle}", last=token) \
             if participle and olemme and olla.i == token.i - 1 else None
         if rewrite:
             r_start, r_end, text = rewrite
