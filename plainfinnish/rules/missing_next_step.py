@@ -159,6 +159,19 @@ def lemmas(token: "Token") -> frozenset[str]:
     return _lemmas(text, token.lemma_, token.is_punct or token.is_space)
 
 
+def lemma_union(toks: list["Token"]) -> frozenset[str]:
+    """Every base form any of these words may have (kept per Doc and run of words): "does the
+    sentence have a word for X" is then one set operation, not a pass over its words."""
+    if not toks:
+        return frozenset()
+    kept = facts(toks[0].doc).memo.setdefault("next-step.lemma-union", {})
+    key = (toks[0].i, toks[-1].i, len(toks))
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = frozenset().union(*(lemmas(t) for t in toks))
+    return found
+
+
 @lru_cache(maxsize=100_000)
 def _lemmas(text: str, lemma: str, skipped: bool) -> frozenset[str]:
     """`lemmas` of a word by its text (what `analyses` reads: Voikko's readings of the form, or
@@ -545,9 +558,8 @@ def _sentence_facts(sentence: "Span") -> SentenceFacts:
         confirmation = "thanks"
     else:
         confirmation = None
-    not_service = any(lemmas(t) & service["not_service_lemmas"] or
-                      any(p.lemma.lower() in service["not_service_lemmas"] for a in analyses(t) for p in a.parts)
-                      for t in toks)
+    not_service = bool(lemma_union(toks) & service["not_service_lemmas"]) or any(
+        p.lemma.lower() in service["not_service_lemmas"] for t in toks for a in analyses(t) if a.is_compound for p in a.parts)
     signals: list[str] = []
     if ws:
         if ws[0].lower_ in service["greetings"] and (len(ws) <= 5 or vocative(ws)):
@@ -569,8 +581,8 @@ def _sentence_facts(sentence: "Span") -> SentenceFacts:
         not_service=not_service,
         signals=tuple(signals),
         placeholder=any(is_placeholder(t) for t in toks),
-        marketing=any(lemmas(t) & service["marketing_lemmas"] for t in toks),
-        regret=_regret(sentence),
+        marketing=bool(lemma_union(toks) & service["marketing_lemmas"]),
+        regret=_regret(sentence, toks),
         statement=_statement(sentence, ws, perfect),
         overdue=overdue,
         consequence=consequence,
@@ -587,16 +599,15 @@ def vocative(ws: list["Token"]) -> bool:
     return any(t.text == "," for t in doc[ws[1].i + 1: ws[1].i + 3])
 
 
-def _regret(sentence: "Span") -> frozenset[str]:
+def _regret(sentence: "Span", toks: list["Token"]) -> frozenset[str]:
     """'valitettavasti' with a me-form, 'pahoittelemme': the sender regrets something about the
     customer's case ("Valitettavasti emme voi myöntää toivomaasi aikaa"). A FAQ line "Valitettavasti
     emme toimita ulkomaille" has the word too, so alone it does not make a service message."""
     found: set[str] = set()
-    for t in sentence:
-        if "pahoitella" in lemmas(t):
-            found.add("apology")
-        elif t.lower_ == "valitettavasti":
-            found.add("regret")
+    if "pahoitella" in lemma_union(toks):  # toks: the sentence without spaces
+        found.add("apology")
+    if any(t.lower_ == "valitettavasti" for t in toks):
+        found.add("regret")
     return frozenset(found)
 
 
@@ -672,7 +683,7 @@ def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
     od = data()["overdue"]
     overdue = consequence = False
     conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
-    bill = any(lemmas(x) & od["bill_nouns"] for x in toks)
+    bill = bool(lemma_union(toks) & od["bill_nouns"])
     for k, t in enumerate(toks):
         lem = verb_bases(t)
         if lem & od["words"] or (t.lower_ in od["surface"] and bill
@@ -688,7 +699,7 @@ def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
 
 def dated_next_event(toks: list["Token"]) -> bool:
     next_words = data()["next_step"]["next_words"]
-    return any(_DATE.match(x.text) for x in toks) and any(lemmas(x) & next_words for x in toks)
+    return any(_DATE.match(x.text) for x in toks) and bool(lemma_union(toks) & next_words)
 
 
 def unknown_me_form(token: "Token") -> bool:
@@ -703,7 +714,7 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
     to the customer, which tells them what comes next (it arrives)."""
     ns = data()["next_step"]
     verbs = ns["dispatch_verbs"]
-    if not any(lemmas(t) & ns["dispatch_subjects"] for t in toks):
+    if not lemma_union(toks) & ns["dispatch_subjects"]:
         return False
     # "Tilauksesi on lähetetty", "on nyt pakattu ja luovutettu Postille", "lähetettiin"
     perfect = any(t.lemma_ == "olla" and not is_negated(t) for t in toks)
@@ -717,7 +728,7 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
 def appointment(toks: list["Token"]) -> bool:
     """A booking with its date or clock time: the customer's next step is to come then."""
     ns = data()["next_step"]
-    return any(lemmas(t) & ns["booking_nouns"] for t in toks) and any(
+    return bool(lemma_union(toks) & ns["booking_nouns"]) and any(
         _DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in toks)
 
 
@@ -741,7 +752,7 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
     if generic_help(sentence):
         return None
     timed = has_time(sentence)
-    tracking_only = any(lemmas(t) & ns["tracking_verbs"] for t in toks)
+    tracking_only = bool(lemma_union(toks) & ns["tracking_verbs"])
     own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
     named = names_organisation(toks)
     customers = any(second_person_owner(x) for x in toks)
@@ -797,7 +808,7 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
         elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
                 lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
             kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
-    if kind is None and any(lemmas(t) & data()["overdue"]["consequence_nouns"] for t in toks):
+    if kind is None and lemma_union(toks) & data()["overdue"]["consequence_nouns"]:
         kind = "consequence"  # "Laskuun lisätään viivästyskorko"
     if kind is None and appointment(toks):
         kind = "appointment"  # "Ajanvarauksesi on vahvistettu: ma 3.3. klo 10"
