@@ -10,13 +10,14 @@ from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggest
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from plainfinnish.nlp.components import DocFacts
     from plainfinnish.nlp.voikko import Analysis
 
 SINA, TE = "sinä", "te"
 _QUOTES = {'"', "”", "“", "«", "»"}
 
 
-def form_of(token: "Token", a: "Analysis") -> str | None:
+def form_of(a: "Analysis") -> str | None:
     """'sinä' or 'te' when the word addresses the reader (verb person 2, pronoun, possessive suffix)."""
     if a.word_class in ("teonsana", "kieltosana") and a.person == "2":
         return SINA if a.number == "singular" else TE if a.number == "plural" else None
@@ -79,12 +80,12 @@ def _verb_person_2(a: "Analysis", number: str) -> str | None:
     return None
 
 
-def _connegative(token: "Token", a: "Analysis") -> bool:
+def _connegative(known: "DocFacts", i: int, a: "Analysis") -> bool:
     """'tule' in 'ei tule' reads like an imperative; the negation verb carries the person."""
     if a.word_class != "teonsana" or a.mood != "imperative" or a.number != "singular":
         return False
-    before = token.doc[max(token._.sent_bounds[0], token.i - 3):token.i]
-    return any(t._.analysis is not None and t._.analysis.word_class == "kieltosana" for t in before)
+    before = known.analysis[max(known.sent_start[i], i - 3):i]
+    return any(b is not None and b.word_class == "kieltosana" for b in before)
 
 
 class AddressConsistency(Rule):
@@ -123,23 +124,28 @@ class AddressConsistency(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from plainfinnish.nlp.components import facts
         from plainfinnish.nlp.splitting import protected, structure_data
 
         group_cues = set(structure_data()["address"]["group"]["cues"])
+        known = facts(doc)
         uses: list[tuple["Token", "Analysis", str]] = []
-        for sentence in doc.sents:
-            quoted = protected(sentence)
-            group = any(t.lower_ in group_cues for t in sentence)
-            for token in sentence:
-                if token.i in quoted or token._.is_placeholder:
-                    continue
-                a = token._.analysis
-                if a is None:
-                    continue
-                form = form_of(token, a)
-                if form is None or (form == TE and group) or _connegative(token, a):
-                    continue
-                uses.append((token, a, form))
+        start = 0
+        while start < len(doc):
+            end = known.sent_end[start]
+            # the words that address the reader, from the shared readings (most sentences have none);
+            # quotes and group cues are looked at only in a sentence that has some
+            found = [(i, a, form) for i, a in enumerate(known.analysis[start:end], start)
+                     if a is not None and not known.placeholder[i] and (form := form_of(a)) is not None]
+            if found:
+                sentence = doc[start:end]
+                quoted = protected(sentence)
+                group = any(t.lower_ in group_cues for t in sentence)
+                for i, a, form in found:
+                    if i in quoted or (form == TE and group) or _connegative(known, i, a):
+                        continue
+                    uses.append((doc[i], a, form))
+            start = end
         sina = sum(1 for u in uses if u[2] == SINA)
         te = len(uses) - sina
         if not sina or not te:
