@@ -109,8 +109,10 @@ def paraphrase(analysis: "Analysis", established: frozenset[str]) -> tuple[str |
 
 
 def _skip(token: "Token") -> bool:
+    from plainfinnish.nlp.components import is_placeholder
+
     text = token.text
-    return (token._.is_placeholder or token.like_url or token.like_email or any(c in text for c in "/@:_.#")
+    return (is_placeholder(token) or token.like_url or token.like_email or any(c in text for c in "/@:_.#")
             or any(c.isdigit() for c in text) or not any(c.isalpha() for c in text))
 
 
@@ -166,12 +168,15 @@ class LongWord(Rule):
         max_chars = int(context.options["max-chars"])
         max_parts = int(context.options["max-parts"])
         established = _established()
+        from plainfinnish.nlp.components import facts
+
         seen: set[str] = set()
-        for token in doc:
-            if _skip(token):
+        # Compounds first, from the Doc's shared readings: a Token object only for those
+        for i, analysis in enumerate(facts(doc).analysis):
+            if analysis is None or not analysis.is_compound:
                 continue
-            analysis = token._.analysis
-            if analysis is None or not analysis.is_compound or "-" in token.text:
+            token = doc[i]
+            if _skip(token) or "-" in token.text:
                 continue
             if token.text[0].isupper() and not token.is_sent_start:
                 continue  # a name in mid-sentence ("… Poliisiammattikorkeakoulu"): the writer cannot shorten it
