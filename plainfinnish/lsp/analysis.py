@@ -94,6 +94,31 @@ def _shifted(finding: Finding, by: int) -> Finding:
                    data=dict(finding.data))
 
 
+def _concatenated(docs: list["Doc"]) -> "Doc":
+    """`Doc.from_docs(docs, ensure_whitespace=False)` without user_data or spans, from each
+    paragraph Doc's words, spaces and attribute array kept with it: an edit changes one paragraph,
+    so the others are not read token by token again."""
+    import numpy
+    from spacy.attrs import SPACY
+    from spacy.tokens import Doc
+
+    attrs = [*Doc._get_array_attrs(), SPACY]
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    for doc in docs:
+        kept = doc.user_data.get("plainfinnish.join-parts")
+        if kept is None:
+            kept = doc.user_data["plainfinnish.join-parts"] = (
+                [t.text for t in doc], [bool(t.whitespace_) for t in doc], doc.to_array(attrs))
+        words.extend(kept[0])
+        spaces.extend(kept[1])
+        arrays.append(kept[2])
+    whole = Doc(docs[0].vocab, words=words, spaces=spaces)
+    whole.from_array(attrs, numpy.concatenate(arrays))
+    return whole
+
+
 class IncrementalLinter:
     """Lints documents, keeping paragraph analyses between calls. Not thread-safe: use it from
     one thread (the server's analysis thread)."""
@@ -170,16 +195,14 @@ class IncrementalLinter:
 
     def _joined(self, docs: list["Doc"], message: Message, profile: str) -> "Doc":
         """One Doc for the whole message from the paragraph Docs (no re-analysis)."""
-        from spacy.tokens import Doc
 
         if len(docs) == 1:
             whole = docs[0]
         else:
-            # user_data is not merged (the Doc extensions are set below, the facts joined below):
-            # spaCy would format a warning with the repr of each rule's per-Doc data.
-            whole = Doc.from_docs(docs, ensure_whitespace=False, exclude=("user_data", "spans"))
+            whole = _concatenated(docs)
         if whole.text != message.text:  # cannot happen by construction; analyse afresh if it does
             whole = next(engine.analyze_messages([message], profile))
+        whole.user_data["plainfinnish.text"] = message.text  # components.doc_text: built once
         whole._.message = message
         whole._.profile = profile
         if whole is not docs[0] and len(whole) == sum(len(d) for d in docs):

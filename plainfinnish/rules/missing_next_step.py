@@ -537,9 +537,10 @@ def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
         own = sentence_facts(part)
         joined.extend(s if not chars else replace(s, start=s.start + chars) for s in own)
         if own and k + 1 < len(parts):
-            last = list(part.sents)[-1]
-            joined[-1] = _facts_of(whole[tokens + last.start: tokens + last.end])
-        chars += len(part.text)
+            last = facts(part).sent_start[len(part) - 1]  # the part's last sentence: its start token
+            joined[-1] = _facts_of(whole[tokens + last: tokens + len(part)])
+        if len(part):
+            chars += part[-1].idx + len(part[-1].text_with_ws)  # len(part.text), without joining it
         tokens += len(part)
     whole.user_data["plainfinnish.sentence-facts"] = joined
 

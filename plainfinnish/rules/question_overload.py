@@ -68,10 +68,14 @@ class QuestionOverload(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from plainfinnish.nlp.components import doc_text
+
+        text = doc_text(doc)
+        if "?" not in text:  # most messages ask nothing: no pass over their sentences
+            return
         questions = [s for s in doc.sents if is_question(s) and not customer_voice(s)]
         if not questions:
             return
-        text = doc.text
         limit = int(context.options["max-questions"])
         if len(questions) > limit:
             first, last = questions[limit], questions[-1]
