@@ -10,6 +10,8 @@ lookup per word, not a scan of every entry.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import tomllib
 from collections.abc import Iterable, Sequence, Set
@@ -232,9 +234,20 @@ def _split_star(form: str) -> list[str]:
 
 
 def shipped_paths() -> list[Path]:
-    if not SHIPPED_DIR.is_dir():
+    try:
+        found = SHIPPED_DIR.stat()
+    except OSError:
         return []
-    return sorted(p for p in SHIPPED_DIR.iterdir() if p.suffix == ".toml" and p.is_file())
+    if not stat.S_ISDIR(found.st_mode):
+        return []
+    return list(_listing(str(SHIPPED_DIR), found.st_mtime_ns))
+
+
+@lru_cache(maxsize=16)
+def _listing(folder: str, mtime: int) -> tuple[Path, ...]:
+    """The TOML files of a folder, listed once per version of the folder (adding, removing or
+    replacing a file changes its modification time)."""
+    return tuple(sorted(p for p in Path(folder).iterdir() if p.suffix == ".toml" and p.is_file()))
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -426,13 +439,30 @@ def _lemma_sets(doc: Any) -> tuple[list[frozenset[str]], frozenset[str]]:
 EVERYDAY_COMPOUND_ZIPF = 3.5
 
 
-def _token_lemmas(token: Any) -> set[str]:
+def _token_lemmas(token: Any) -> frozenset[str]:
     """The token's lemma, every Voikko reading's base form, and the base forms of its compound parts
     (a rare compound is read through its parts: "opintosuoritus" holds "opinto")."""
+    from plainfinnish.nlp.components import facts
+
+    text, lemma = token.text, token.lemma_
+    analyses = facts(token.doc).analyses[token.i]
+    known = _TOKEN_LEMMAS.get((text, lemma))
+    if known is None or known[0] is not analyses:
+        if len(_TOKEN_LEMMAS) > 100_000:
+            _TOKEN_LEMMAS.clear()
+        known = _TOKEN_LEMMAS[(text, lemma)] = (analyses, frozenset(_lemmas_of(text, lemma, analyses)))
+    return known[1]
+
+
+#: (text, spaCy lemma) -> (the analyses they were worked out from, the lemma set): a form recurs
+_TOKEN_LEMMAS: dict[tuple[str, str], tuple[Any, frozenset[str]]] = {}
+
+
+def _lemmas_of(text: str, lemma: str, analyses: Any) -> set[str]:
     from plainfinnish.nlp.frequency import zipf
 
-    out = {token.lemma_.lower(), token.text.lower()}
-    for a in getattr(token._, "analyses", None) or ():
+    out = {lemma.lower(), text.lower()}
+    for a in analyses:
         base = a.baseform.lower()
         out.add(base)
         if len(a.parts) > 1 and zipf(base) < EVERYDAY_COMPOUND_ZIPF:
@@ -446,10 +476,18 @@ def load(paths: Sequence[Path] | None = None) -> Lexicon:
     key = []
     for p in files:
         try:
-            key.append((str(p.resolve()), p.stat().st_mtime_ns))
+            mtime = p.stat().st_mtime_ns
         except OSError:
             raise ConfigError(str(p), "wordlist file not found") from None
+        key.append((_resolved(str(p), "" if p.is_absolute() else os.getcwd(), mtime), mtime))
     return _load(tuple(key))
+
+
+@lru_cache(maxsize=1024)
+def _resolved(path: str, cwd: str, mtime: int) -> str:
+    """The real path of a wordlist file, worked out once per file version (resolving costs a
+    system call per path component, on every check)."""
+    return str(Path(path).resolve())
 
 
 @lru_cache(maxsize=16)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -146,18 +146,26 @@ class Jargon(Rule):
         lexicon = wordlists.load(list(getattr(config, "wordlists", []) or []))
         allow = {str(w).lower() for w in context.options.get("allow", [])}
         overrides = self._overrides(context.options.get("alternatives", {}), config)
-        accurate = (doc._.profile or context.profile) == "accurate"
+        from plainfinnish.nlp.components import facts
+
+        doc_facts = facts(doc)
+        accurate = (doc_facts.profile or context.profile) == "accurate"
         severity_fixed = bool(config is not None and config.rules.get(self.id, {}).get("severity"))
 
+        memo = _memo(lexicon, allow)
+        toks = list(doc)  # each Token object made once
         matches: list[Match] = []
         for sentence in doc.sents:
-            single = [m for t in sentence if (m := self._match_token(t, lexicon, allow, accurate)) is not None]
-            multi = self._match_patterns(sentence, lexicon, allow, accurate)
+            words = toks[sentence.start: sentence.end]
+            single = [m for t in words if (m := self._match_word(t, toks, doc_facts, memo, lexicon, allow, accurate))
+                      is not None]
+            multi = self._match_patterns(sentence, words, doc_facts, memo, lexicon, allow, accurate)
             taken = {t.i for m in multi for t in m.tokens}
             matches.extend(multi)
             matches.extend(m for m in single if m.head.i not in taken)
         listed = {t.i for m in matches for t in m.tokens}
-        terms = term_context(doc)
+        # the message's quotations, definitions and explanations: read only when something matched
+        terms = term_context(doc) if matches else None
         matches = [m for m in matches if not _in_definition_or_quote(m, terms)]
         matches = self._drop_explained(matches, terms)
         matches = wordlists.keep_in_sense(matches, doc)  # an entry's everyday sense is not jargon
@@ -165,7 +173,7 @@ class Jargon(Rule):
         for match in matches:
             yield self._finding(match, context, overrides, severity_fixed, lexicon)
         if self._specialist_on(context.options.get("specialist", "auto"), config):
-            yield from self._specialist(doc, context, listed, terms, allow, severity_fixed)
+            yield from self._specialist(doc, context, listed, terms or term_context(doc), allow, severity_fixed)
 
     @staticmethod
     def _overrides(table: Any, config: Any) -> dict[str, list[str]]:
@@ -182,40 +190,62 @@ class Jargon(Rule):
     # --- single words -------------------------------------------------------------------------
 
     def _match_token(self, token: "Token", lexicon: "Lexicon", allow: set[str], accurate: bool) -> Match | None:
-        if token.is_space or token.is_punct or token._.is_placeholder or not any(c.isalpha() for c in token.text):
+        """The entry one word matches on its own, if any (scripts/build_specialist.py asks this)."""
+        from plainfinnish.nlp.components import facts
+
+        doc = token.doc
+        return self._match_word(token, doc, facts(doc), _memo(lexicon, allow), lexicon, allow, accurate)
+
+    def _match_word(self, token: "Token", toks: "Sequence[Token]", doc_facts: Any, memo: "_Memo", lexicon: "Lexicon",
+                    allow: set[str], accurate: bool) -> Match | None:
+        """`_match_token` given the Doc's tokens (a list, or the Doc), facts and the word-form memo."""
+        text = token.text
+        i = token.i
+        if token.is_space or token.is_punct or doc_facts.placeholder[i] or not any(c.isalpha() for c in text):
             return None
-        analyses = _plain_readings(token._.analyses)
-        written = [e for e in lexicon.by_form.get(token.text.lower(), ()) if e.key not in allow]
+        raw = doc_facts.analyses[i]
+        # the readings of a word form and which entry each matches, worked out once per form
+        known = memo.readings.get(text)
+        if known is None or known[0] is not raw:
+            found_by = {id(a): self._match_reading(a, lexicon, allow) for a in raw}
+            known = memo.readings[text] = (raw, _plain_readings(raw), found_by,
+                                           any(f is not None for f in found_by.values()))
+        _raw, analyses, found_by, any_found = known
+        written = [e for e in lexicon.by_form.get(text.lower(), ()) if e.key not in allow] if lexicon.by_form else []
         if written and analyses and not any(a.baseform.lower() == written[0].key for a in analyses):
             return Match(written[0], [token], token, None)  # a user's word form ("viipymättä") as written
-        doc = token.doc
-        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and not token.whitespace_ and nxt.text == ".":
             # the tokenizer splits an abbreviation from its dot at a sentence start ("Ko." -> "Ko" ".")
-            abbreviation = self._match_abbreviation(token, lexicon, allow)
+            abbreviation = self._match_abbreviation(token, toks, doc_facts, memo, lexicon, allow)
             if abbreviation is not None:
                 return abbreviation
-        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
+        prev = toks[i - 1] if i > 0 else None
+        if nxt is not None and not token.whitespace_ and nxt.is_alpha:
             # the tokenizer splits some words: "jollei" -> "joll" "ei"
             from plainfinnish.nlp.voikko import analyze
 
-            joined = doc[token.i: token.i + 2]
-            for a in analyze(joined.text):
+            joined = text + nxt.text
+            for a in analyze(joined):
                 found = self._match_reading(a, lexicon, allow)
                 if found is not None and found[1] == 0 and found[2] is None:
-                    return Match(found[0], [token, doc[token.i + 1]], token, a, surface=joined.text)
-            if token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha:
+                    return Match(found[0], [token, nxt], token, a, surface=joined)
+            if prev is not None and not prev.whitespace_ and prev.is_alpha:
                 return None  # the second half of such a word
-        elif token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha and token.is_alpha:
+        elif prev is not None and not prev.whitespace_ and prev.is_alpha and token.is_alpha:
             return None  # "ei" of "joll|ei" is not a word of its own
         if not analyses:
-            if token.text.endswith(".") and _ends_sentence(token) and token._.analyses == () and _known(token.text[:-1]):
+            if text.endswith(".") and _ends_sentence(token) and raw == () and _known(text[:-1]):
                 return None  # "5 ml." at a sentence end: a known word and the full stop
-            for entry in lexicon.surface_entries(token.text):
+            for entry in lexicon.surface_entries(text):
                 if entry.key not in allow:
                     return Match(entry, [token], token, None)
             return None
+        if not any_found:
+            return None  # no reading of the word is an entry: nothing below can match
+        doc = token.doc
         if accurate:
-            best = token._.analysis
+            best = doc_facts.analysis[i]
             if best is not None and best not in analyses:
                 # the tagger chose a spurious derived reading: take the plain noun of the same form
                 best = next((a for a in analyses if a.case == best.case and a.number == best.number), best)
@@ -223,10 +253,10 @@ class Jargon(Rule):
         else:
             # Voikko often splits a simple word into a fanciful compound too ("kuuluu" = kuu+luu)
             readings = _possible_here(token, list(analyses))
-        found = [self._match_reading(a, lexicon, allow) for a in readings]
+        found = [found_by[id(a)] for a in readings]
         if not accurate:
             prev = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
-            after_verb = prev is not None and any(a.word_class == "teonsana" for a in prev._.analyses)
+            after_verb = prev is not None and any(a.word_class == "teonsana" for a in doc_facts.analyses[prev.i])
             readings, found = _drop_spurious(readings, found, token.text, after_verb)
         whole = [f for f in found if f is not None and f[1] == 0 and f[2] is None]
         if whole and all(f is not None for f in found) and all(f[0] is whole[0][0] for f in whole):
@@ -247,26 +277,33 @@ class Jargon(Rule):
         others = tuple(a for a, f in zip(readings, found) if a is not reading and f == first)
         return Match(entry, [token], token, reading, start, end, others)
 
-    def _match_abbreviation(self, token: "Token", lexicon: "Lexicon", allow: set[str]) -> Match | None:
+    def _match_abbreviation(self, token: "Token", toks: "Sequence[Token]", doc_facts: Any, memo: "_Memo",
+                            lexicon: "Lexicon", allow: set[str]) -> Match | None:
         """An abbreviation split from its dot ("Ko" "." / "Sis" "."), matched as the joined word
         through Voikko ("ko.") or the surface forms of one Voikko lacks ("sis.", "ml.")."""
-        from plainfinnish.nlp.voikko import analyze
-
-        doc = token.doc
-        dot = doc[token.i + 1]
-        if token.i > 0 and not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha:
+        i = token.i
+        dot = toks[i + 1]
+        if i > 0 and not toks[i - 1].whitespace_ and toks[i - 1].is_alpha:
             return None
-        if _ends_sentence(dot) and token._.analyses:
+        if doc_facts.analyses[i] and _ends_sentence(dot):
             return None  # "5 ml." : a known word, and the dot ends the sentence
         joined = token.text + "."
+        found = memo.abbreviations.get(joined, memo)
+        if found is memo:  # the entry of a joined form does not depend on where it stands
+            found = memo.abbreviations[joined] = self._abbreviation_entry(joined, lexicon, allow)
+        return None if found is None else Match(found[0], [token, dot], token, found[1], surface=joined)
+
+    def _abbreviation_entry(self, joined: str, lexicon: "Lexicon", allow: set[str]) -> tuple["Entry", "Analysis | None"] | None:
+        from plainfinnish.nlp.voikko import analyze
+
         for form in dict.fromkeys((joined, joined.lower())):
             for a in analyze(form):
                 found = self._match_reading(a, lexicon, allow)
                 if found is not None and found[1] == 0 and found[2] is None:
-                    return Match(found[0], [token, dot], token, a, surface=joined)
+                    return found[0], a
         for entry in lexicon.surface_entries(joined):
             if entry.key not in allow:
-                return Match(entry, [token, dot], token, None, surface=joined)
+                return entry, None
         return None
 
     @staticmethod
@@ -300,48 +337,53 @@ class Jargon(Rule):
 
     # --- multi-word patterns ------------------------------------------------------------------
 
-    def _match_patterns(self, sentence: "Span", lexicon: "Lexicon", allow: set[str], accurate: bool) -> list[Match]:
-        from plainfinnish.nlp.inflect import GENITIVE_WILDCARDS, INFINITIVE_WILDCARD, verb_lemma
-
+    def _match_patterns(self, sentence: "Span", tokens: list["Token"], doc_facts: Any, memo: "_Memo", lexicon: "Lexicon",
+                        allow: set[str], accurate: bool) -> list[Match]:
         if not lexicon.by_pattern_word:
             return []
-        words = [t for t in sentence if not t.is_space]
+        words = [t for t in tokens if not t.is_space]
         lemma_sets: list[dict[str, "Analysis | None"]] = []
         candidates: list["Entry"] = []
+        seen: set[int] = set()
         for t in words:
-            readings = ([t._.analysis] if t._.analysis is not None else []) if accurate else list(t._.analyses)
-            lemmas: dict[str, Analysis | None] = {t.lower_: None}
-            for a in readings:
-                lemmas.setdefault(verb_lemma(a).lower(), a)
-                lemmas[a.baseform.lower()] = a if a.baseform.lower() not in lemmas or lemmas[a.baseform.lower()] is None else lemmas[a.baseform.lower()]
-                if a.case == "omanto" and a.word_class in ("nimisana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi"):
-                    for w in GENITIVE_WILDCARDS:
-                        lemmas.setdefault(w, a)
-            for a in t._.analyses:
-                # every reading, also in the accurate profile: the tagger often calls "lähettää" finite
-                if a.mood == "A-infinitive" and a.word_class == "teonsana" and not a.possessive and not a.focus:
-                    lemmas.setdefault(INFINITIVE_WILDCARD, a)
-            lemma_sets.append(lemmas)
-            for lemma in lemmas:
-                for entry in lexicon.by_pattern_word.get(lemma, ()):
-                    if entry not in candidates and entry.key not in allow:
-                        candidates.append(entry)
+            # a word form's lemma set and the patterns it may belong to, worked out once per form
+            analyses = doc_facts.analyses[t.i]
+            chosen = doc_facts.analysis[t.i] if accurate else None
+            text = t.text
+            known = memo.lemmas.get(text)
+            if known is None or known[0] is not analyses or known[1] is not chosen or known[2] != accurate:
+                lemmas = _pattern_lemmas(t.lower_, analyses, chosen, accurate)
+                entries = [e for lemma in lemmas for e in lexicon.by_pattern_word.get(lemma, ()) if e.key not in allow]
+                known = memo.lemmas[text] = (analyses, chosen, accurate, lemmas, entries)
+            lemma_sets.append(known[3])
+            for entry in known[4]:
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    candidates.append(entry)
+        if not candidates:
+            return []
         has_deps = sentence.doc.has_annotation("DEP")
+        where: dict[str, list[int]] = {}  # a lemma -> the positions of the words that may be it, in order
+        for i, lemmas in enumerate(lemma_sets):
+            for lemma in lemmas:
+                where.setdefault(lemma, []).append(i)
         out: list[Match] = []
         used: set[int] = set()
         for entry in candidates:
-            match = self._place_pattern(entry, words, lemma_sets, has_deps, used)
+            match = self._place_pattern(entry, words, lemma_sets, where, has_deps, used)
             if match is not None:
                 out.append(match)
                 used.update(t.i for t in match.tokens)
         return out
 
     def _place_pattern(self, entry: "Entry", words: list["Token"], lemma_sets: list[dict[str, "Analysis | None"]],
-                       has_deps: bool, used: set[int]) -> Match | None:
+                       where: dict[str, list[int]], has_deps: bool, used: set[int]) -> Match | None:
         from plainfinnish.nlp.inflect import INFINITIVE_WILDCARD, PATTERN_WILDCARDS
 
         pattern = [w.lower() for w in entry.pattern]
-        positions = [[i for i, ls in enumerate(lemma_sets) if w in ls and words[i].i not in used] for w in pattern]
+        if any(w not in where for w in pattern):
+            return None  # a word of the pattern is nowhere in the sentence
+        positions = [[i for i in where[w] if words[i].i not in used] for w in pattern]
         if any(not p for p in positions):
             return None
         window = len(pattern) + 2
@@ -622,6 +664,61 @@ class Jargon(Rule):
         if match.tokens[0].is_sent_start:
             replacement = follow_case(match.tokens[0].text, replacement)
         return Suggestion(replacement, safe=safe)
+
+
+class _Memo:
+    """What the rule works out from a word form alone, kept across messages for one wordlist set
+    and `allow` list: most words are no entry, and a form recurs (the same analyses object)."""
+
+    def __init__(self, lexicon: "Lexicon") -> None:
+        self.lexicon = lexicon  # kept alive, so the id in the key stays its own
+        # text -> (analyses, plain readings, id(reading) -> entry match, whether any reading matches)
+        self.readings: dict[str, tuple] = {}
+        # text -> (analyses, chosen reading, accurate profile, pattern lemma set, the pattern entries it starts)
+        self.lemmas: dict[str, tuple] = {}
+        # a word and the dot after it ("ko.") -> (entry, reading) or None
+        self.abbreviations: dict[str, tuple | None] = {}
+
+
+_MEMOS: dict[tuple[int, frozenset[str]], _Memo] = {}
+_MEMO_LIMIT = 100_000  # word forms kept per table before it starts afresh
+
+
+def _memo(lexicon: "Lexicon", allow: set[str]) -> _Memo:
+    key = (id(lexicon), frozenset(allow))
+    memo = _MEMOS.get(key)
+    if memo is None or memo.lexicon is not lexicon:
+        if len(_MEMOS) > 16:
+            _MEMOS.clear()
+        memo = _MEMOS[key] = _Memo(lexicon)
+    if len(memo.readings) > _MEMO_LIMIT:
+        memo.readings.clear()
+    if len(memo.lemmas) > _MEMO_LIMIT:
+        memo.lemmas.clear()
+    if len(memo.abbreviations) > _MEMO_LIMIT:
+        memo.abbreviations.clear()
+    return memo
+
+
+def _pattern_lemmas(lower: str, analyses: tuple["Analysis", ...], chosen: "Analysis | None",
+                    accurate: bool) -> dict[str, "Analysis | None"]:
+    """The words a pattern may name at a token: its form, its readings' base forms and verbs, and the
+    wildcards it can stand for (a genitive noun phrase, an infinitive), each with its reading."""
+    from plainfinnish.nlp.inflect import GENITIVE_WILDCARDS, INFINITIVE_WILDCARD, verb_lemma
+
+    readings = ([chosen] if chosen is not None else []) if accurate else list(analyses)
+    lemmas: dict[str, Analysis | None] = {lower: None}
+    for a in readings:
+        lemmas.setdefault(verb_lemma(a).lower(), a)
+        lemmas[a.baseform.lower()] = a if a.baseform.lower() not in lemmas or lemmas[a.baseform.lower()] is None else lemmas[a.baseform.lower()]
+        if a.case == "omanto" and a.word_class in ("nimisana", "asemosana", "etunimi", "sukunimi", "nimi", "paikannimi"):
+            for w in GENITIVE_WILDCARDS:
+                lemmas.setdefault(w, a)
+    for a in analyses:
+        # every reading, also in the accurate profile: the tagger often calls "lähettää" finite
+        if a.mood == "A-infinitive" and a.word_class == "teonsana" and not a.possessive and not a.focus:
+            lemmas.setdefault(INFINITIVE_WILDCARD, a)
+    return lemmas
 
 
 _ATTRIBUTE_CLASSES = {"laatusana", "nimisana_laatusana", "asemosana", "lukusana"}
