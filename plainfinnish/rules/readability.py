@@ -10,6 +10,7 @@ over the configured limits.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc
@@ -47,6 +48,12 @@ def measure(doc: "Doc") -> dict[str, Any]:
     return counts(doc)[1]
 
 
+@lru_cache(maxsize=100_000)
+def _shape(text: str) -> tuple[bool, int]:
+    """(has a letter or digit, how many letters): the same word forms recur in every message."""
+    return any(c.isalnum() for c in text), sum(c.isalpha() for c in text)
+
+
 def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
     from plainfinnish.nlp.components import facts
     from plainfinnish.nlp.splitting import structure_data
@@ -60,19 +67,19 @@ def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
     for t in doc:
         if t.is_space or t.is_punct:
             continue
-        text = t.text
-        if not any(c.isalnum() for c in text):  # long_sentence.is_word: markup is no word
+        has_alnum, letters = _shape(t.text)
+        if not has_alnum:  # long_sentence.is_word: markup is no word
             continue
         counted += 1
         sentences.add(known.sent_start[t.i])
-        if not any(c.isalpha() for c in text):
+        if not letters:
             continue
         n += 1
         if known.placeholder[t.i]:
             continue
         if base_syllables(known.analysis[t.i], t.lower_) >= wiio_syllables:
             polysyllabic += 1
-        if sum(c.isalpha() for c in text) > long_letters:
+        if letters > long_letters:
             long_words += 1
     if not n or not sentences:
         return counted, {"words": n, "sentences": len(sentences), "wiio": None, "lix": None,
