@@ -182,8 +182,8 @@ _UNSET = object()
 
 class Sentence:
     """One sentence's words with their forms and word classes, computed once; `where(key)` lists
-    the positions of a word class once per key, so every matcher stays linear in the sentence
-    length. `num`, `imp`, `you`, `neg` and `an` answer per word (a number, an imperative, a
+    the positions of a word class (indexed in one pass), so every matcher stays linear in the
+    sentence length. `num`, `imp`, `you`, `neg` and `an` answer per word (a number, an imperative, a
     2nd-person verb, negated, the Voikko readings), each computed at most once."""
 
     def __init__(self, ws: list["Token"], known: "DocFacts", negated: list[bool]) -> None:
@@ -198,13 +198,19 @@ class Sentence:
         self.num = PerWord(lambda i: is_number(ws[i], self.an[i], known.placeholder[ws[i].i]), len(ws))
         self.imp = PerWord(self._imperative, len(ws))
         self.you = PerWord(lambda i: second_person(ws[i]), len(ws))
-        self.question = any(t.text.endswith("?") for t in ws[-2:])
+        texts = [t.text for t in ws]
+        self.question = any(x.endswith("?") for x in texts[-2:])
         # a date or a clock time makes an end or a limit information: "31.1.", "klo 24", "10.3" at a
-        # sentence end (the tokenizer leaves the final dot apart), "15. tammikuuta"
-        self.concrete = any(_DATE.match(t.text) or _DAY_MONTH.match(t.text) or low in {"klo", "kello"}
-                            or (low.endswith("kuuta") and i and ws[i - 1].text[:1].isdigit())
-                            for i, (t, low) in enumerate(zip(ws, self.lower)))
+        # sentence end (the tokenizer leaves the final dot apart), "15. tammikuuta"; both patterns
+        # begin with a digit, so other words skip them
+        self.concrete = any((x[:1].isdigit() and (_DATE.match(x) or _DAY_MONTH.match(x))) or low in {"klo", "kello"}
+                            or (low.endswith("kuuta") and i and texts[i - 1][:1].isdigit())
+                            for i, (x, low) in enumerate(zip(texts, self.lower)))
+        # positions per word class, in one pass over the words (most words are of no class)
         self._where: dict[str, list[int]] = {}
+        for i, classes in enumerate(self.classes):
+            for key in classes:
+                self._where.setdefault(key, []).append(i)
         self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
 
     def _imperative(self, i: int) -> bool:
@@ -241,16 +247,14 @@ class Sentence:
         return key in self.classes[i]
 
     def where(self, key: str) -> list[int]:
-        found = self._where.get(key)
-        if found is None:
-            found = self._where[key] = [i for i, c in enumerate(self.classes) if key in c]
-        return found
+        """The positions of a word class's words (the list is shared: do not modify it)."""
+        return self._where.get(key) or []
 
     def within(self, key: str, lo: int, hi: int) -> list[int]:
         """Positions of a word class in [lo, hi], by bisection: a window costs its own size, not
         the sentence's, so a long sentence full of offer words stays linear."""
         found = self.where(key)
-        return found[bisect_left(found, lo): bisect_right(found, hi)]
+        return found[bisect_left(found, lo): bisect_right(found, hi)] if found else found
 
     def find(self, key: str, start: int = 0, stop: int | None = None) -> int | None:
         stop = len(self.ws) if stop is None else min(stop, len(self.ws))
@@ -262,10 +266,11 @@ class Sentence:
         found = [j for j in self.within(key, i - before, i + after) if j != i]
         return min(found, key=lambda j: abs(j - i)) if found else None
 
-    def starts(self, keys: frozenset[str]) -> list[int]:
-        """Positions of the words of any of the classes `keys`: a matcher's constructions start
-        from such words, so the matcher skips the others."""
-        return [i for i, c in enumerate(self.classes) if not keys.isdisjoint(c)]
+    def starts(self, keys: frozenset[str], words: frozenset[str] = frozenset()) -> list[int]:
+        """Positions of the words of any of the classes `keys` or with one of the `words` among
+        their forms: a matcher whose constructions all start from such words skips the others."""
+        return [i for i, (c, f) in enumerate(zip(self.classes, self.forms))
+                if not keys.isdisjoint(c) or (words and not words.isdisjoint(f))]
 
 
 @dataclass
@@ -300,10 +305,16 @@ def conditional(s: Sentence, i: int) -> bool:
 
 # --- The matchers: one per category, each over a sentence's words -------------------------------
 
+#: The word classes (and words) that every urgency construction starts from.
+_URGENCY_STARTS = frozenset({"only", "still_words", "countdown_words", "last_words", "limited", "end_verbs",
+                             "return_verbs", "still_time_verbs"}), frozenset({"liian"})
+
+
 def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws, concrete = s.ws, s.concrete
-    for i, t in enumerate(ws):
+    for i in s.starts(*_URGENCY_STARTS):
+        t = ws[i]
         low = s.lower[i]
         # "vain tänään", "ainoastaan tämän viikonlopun"
         if low in w["only"]:
@@ -445,7 +456,7 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
         return
     ws = s.ws
     offers = sorted(set(s.where("offer_nouns") + s.where("chance_nouns")))
-    for i in range(len(ws)):
+    for i in s.starts(frozenset({"loss_neg_verbs", "lose_verbs", "pay_verbs"})):
         # "Tätä hintaa et saa enää", "Tällaista tarjousta ei tule uudelleen"
         if s.has(i, "loss_neg_verbs") and s.neg[i] and ws[i].pos_ in {"VERB", "AUX"}:
             again = s.near("again_words", i, 3, 3)
@@ -481,10 +492,16 @@ def loss(s: Sentence, ctx: Context) -> Iterator[Hit]:
                 return
 
 
+#: The word classes (and words) that every scarcity construction starts from.
+_SCARCITY_STARTS = frozenset({"dwindle_verbs", "last_words", "scarce_words", "only", "limited_adverbs", "few_words"}), \
+    frozenset({"loppua", "nopea", "loppuunmyyty", "loppu", "loppuun"})
+
+
 def scarcity(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
-    for i, t in enumerate(ws):
+    for i in s.starts(*_SCARCITY_STARTS):
+        t = ws[i]
         if s.has(i, "dwindle_verbs"):
             start = i - 1 if i > 0 and ws[i - 1].pos_ in {"NOUN", "PROPN"} else i
             end = i + 1 if i + 1 < len(ws) and s.has(i + 1, "fast_adverbs") else i
@@ -708,7 +725,7 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def forced_consent(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
-    for i in range(len(ws)):
+    for i in s.starts(frozenset({"necessity"}), frozenset({"pakko"})):
         if s.has(i, "necessity") or s.lower[i] == "pakko":
             verb = s.find("consent_verbs", i + 1, i + 4)
             if verb is not None:
@@ -756,7 +773,7 @@ def consent_nudge(s: Sentence, ctx: Context) -> Iterator[Hit]:
 def upsell(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
-    for i in range(len(ws)):
+    for i in s.starts(frozenset({"threshold_verbs", "buy_verbs"})):
         if not (s.has(i, "threshold_verbs") or (ctx.service and s.has(i, "buy_verbs"))) or not s.imp[i]:
             continue
         # "Lisää 12 € → ilmainen toimitus!"
