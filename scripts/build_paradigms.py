@@ -11,11 +11,12 @@ Run it with native libvoikko (PLAINFINNISH_VOIKKO=native) after editing a shippe
 generation in plainfinnish/nlp/inflect.py; tests/test_paradigm_data.py fails until then (a run stays
 correct meanwhile: an edited wordlist is parsed from its TOML, a word outside the table generated).
 
-For each word a suggestion can inflect (`prepared_words`: the head of every alternative of every
+For each word a suggestion can inflect (`suggestion_words`: the head of every alternative of every
 shipped wordlist entry, as `fit` and `inflect` choose it, the whole alternative, and the word of a
 category name that the message puts in the partitive), `inflect.generate_paradigm` is run in every
 group `inflect.paradigm_groups` says can differ, exactly as at run time, and the forms are written
-as data. The header records the Voikko they were verified with; at run time the table is used only
+as data; for the wordlists' own words and everyday verbs and nouns (`prepared_words`), which other
+rules inflect, the groups those rules ask for. The header records the Voikko they were verified with; at run time the table is used only
 under that same Voikko (plainfinnish/nlp/inflect.py, "Paradigms prepared ahead").
 """
 
@@ -37,6 +38,16 @@ from plainfinnish.nlp import inflect  # noqa: E402
 DEFAULT_OUT = inflect.PARADIGM_PATH
 #: Words other rules inflect on every run ("olla" for a perfect tense: nominal-style).
 EXTRA_WORDS = ("olla",)
+#: Everyday words whose paradigms the other rules ask for in almost any message (nominal-style,
+#: passive-voice and address-consistency inflect the text's own verbs and nouns): the words Voikko
+#: reads as the base form of a verb at or above VERB_ZIPF, or of a noun or an adjective at or
+#: above NOUN_ZIPF (plainfinnish/data/zipf_fi.tsv.gz).
+VERB_ZIPF = 4.0
+NOUN_ZIPF = 4.5
+_NOMINAL_CLASSES = ("nimisana", "laatusana", "nimisana_laatusana")
+#: The groups the other rules ask of a verb (its present, its 3rd infinitive): the only ones prepared
+#: for a verb that is no suggestion's word.
+OTHER_RULES_GROUPS = ("N", "MA-infinitive")
 
 
 def alternative_words(alternative: str) -> list[str]:
@@ -47,8 +58,25 @@ def alternative_words(alternative: str) -> list[str]:
     return list(dict.fromkeys([alternative, words[inflect._head_index(words, True)], words[-1]]))
 
 
-def prepared_words(lexicon: wordlists.Lexicon | None = None) -> list[str]:
-    """Every word the table must hold, sorted."""
+def frequent_words() -> list[str]:
+    """The everyday verbs, nouns and adjectives (VERB_ZIPF, NOUN_ZIPF) in their base forms."""
+    from plainfinnish.nlp.frequency import _table
+    from plainfinnish.nlp.voikko import analyze
+
+    out = []
+    for line in _table().decode("utf-8").splitlines():
+        word, _, value = line.partition("\t")
+        zipf = int(value) / 100
+        if zipf < min(VERB_ZIPF, NOUN_ZIPF):
+            continue
+        classes = {a.word_class for a in analyze(word) if a.baseform == word}
+        if ("teonsana" in classes and zipf >= VERB_ZIPF) or (zipf >= NOUN_ZIPF and classes & set(_NOMINAL_CLASSES)):
+            out.append(word)
+    return out
+
+
+def suggestion_words(lexicon: wordlists.Lexicon | None = None) -> list[str]:
+    """The words jargon's suggestions inflect (every group of a verb is prepared), sorted."""
     lexicon = lexicon or wordlists.load()
     out: set[str] = set(EXTRA_WORDS)
     for entry in lexicon.entries:
@@ -59,17 +87,35 @@ def prepared_words(lexicon: wordlists.Lexicon | None = None) -> list[str]:
     return sorted(out)
 
 
+def prepared_words(lexicon: wordlists.Lexicon | None = None) -> list[str]:
+    """Every word the table holds, sorted: the suggestions' words, the wordlists' own words (other
+    rules inflect a flagged word too: "reklamaationne" -> "reklamaatiosi") and the everyday words."""
+    lexicon = lexicon or wordlists.load()
+    out: set[str] = set(suggestion_words(lexicon)) | set(frequent_words())
+    for entry in lexicon.entries:
+        if entry.lemma:
+            out.add(entry.lemma)
+        out.update(w for w in entry.pattern if w.lower() not in inflect.PATTERN_WILDCARDS)
+    return sorted(out)
+
+
 def build() -> dict:
     identity = inflect.voikko_identity()
     if identity["backend"] != "libvoikko" or "unknown" in identity["dictionary"]:
         raise SystemExit(f"build with native libvoikko and a known voikko-fi dictionary (PLAINFINNISH_VOIKKO=native); got {identity}")
     index: dict[inflect.Signature, int] = {}
     paradigms: dict[str, dict[str, str]] = {}
+    suggested = set(suggestion_words())
     for word in prepared_words():
         groups: dict[str, str] = {}
         first_of: dict[str, str] = {}  # encoded forms -> the first group that has them
-        for group in inflect.paradigm_groups(word):
-            encoded = inflect.encode_forms(inflect.generate_paradigm(word, group), index)
+        kinds = inflect.paradigm_groups(word)
+        if kinds != inflect.VERB_GROUPS:
+            kinds = (inflect.ANY_GROUP,)  # the same forms whatever the group
+        elif word not in suggested:
+            kinds = OTHER_RULES_GROUPS
+        for group in kinds:
+            encoded = inflect.encode_forms(inflect.generate_paradigm(word, "N" if group == inflect.ANY_GROUP else group), index)
             groups[group] = encoded if encoded not in first_of else "@" + first_of[encoded]
             first_of.setdefault(encoded, group)
         paradigms[word] = groups

@@ -249,10 +249,12 @@ def generate_paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
 #: `voikko_identity`), the "signatures" (each distinct one once) and the "index" (word -> [offset,
 #: length] of its object after the line), so that reading the table costs a small parse and each
 #: word is decompressed only when asked for. A word's object maps a group to its forms; a word whose
-#: paradigm does not depend on the group (`paradigm_groups`) has only "N". Forms are
-#: "<signature index>:<form>" items joined by spaces, in the order `generate_paradigm` gives them;
-#: "@<group>" stands for another group's identical forms.
+#: paradigm does not depend on the group (`paradigm_groups`) has only ANY_GROUP, a verb the groups
+#: that were prepared for it (a group missing is generated). Forms are "<signature index>:<form>"
+#: items joined by spaces, in the order `generate_paradigm` gives them; "@<group>" stands for
+#: another group's identical forms.
 PARADIGM_DATA = "paradigms.bin"
+ANY_GROUP = "*"
 PARADIGM_PATH = Path(__file__).resolve().parent.parent / "data" / PARADIGM_DATA
 #: Where libvoikko looks for its dictionary after $VOIKKO_DICTIONARY_PATH (its documented order).
 _DICTIONARY_DIRS = ("~/.voikko", "~/.config/voikko", "/etc/voikko", "/usr/lib/voikko", "/usr/share/voikko",
@@ -330,9 +332,11 @@ def _shipped_paradigm(lemma: str, group: str) -> dict[Signature, str] | None:
     groups = table.groups(lemma) if table is not None else None
     if groups is None:
         return None
-    encoded = groups.get(group) if len(groups) > 1 else groups.get("N")
+    encoded = groups.get(group)
     if encoded is None:
-        return None
+        encoded = groups.get(ANY_GROUP)
+        if encoded is None:
+            return None  # a verb's group that was not prepared
     if encoded.startswith("@"):
         encoded = groups[encoded[1:]]
     return decode_forms(encoded, table.signatures)  # type: ignore[union-attr]
