@@ -244,8 +244,15 @@ def plan_workers(items: list[_Item], jobs: int | None) -> int:
 def _lint_all(items: list[_Item], jobs: int | None, errors: list[str], language: str = "fi") -> None:
     """Lint the files the cache did not have, in this process or in forked workers that start
     from this process's loaded pipeline and rule data (with a progress bar on a terminal)."""
+    from plainfinnish.engine import load_once, settle_after_load
     from plainfinnish.reporters.progress import progress
 
+    for profile in dict.fromkeys(item.config.profile for item in items if item.config is not None):
+        try:
+            load_once(profile)
+        except PlainfinnishError:
+            pass  # each file reports the problem as it is checked
+    settle_after_load()
     workers = plan_workers(items, jobs)
     results: list[_Outcome | None] = [None] * len(items)
     pool = None

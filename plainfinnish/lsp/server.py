@@ -30,7 +30,7 @@ from plainfinnish import __version__, readers
 from plainfinnish.budget import Budget, BudgetExceeded
 from plainfinnish.config import Config, ConfigFinder
 from plainfinnish.document import SourceText
-from plainfinnish.engine import FileResult, load_once, over_budget, resolve_format
+from plainfinnish.engine import FileResult, load_once, over_budget, resolve_format, settle_after_load
 from plainfinnish.errors import PlainfinnishError
 from plainfinnish.lsp.analysis import IncrementalLinter
 from plainfinnish.lsp.documents import OpenDocument
@@ -227,6 +227,7 @@ class PlainfinnishServer(LanguageServer):
             profile = Config().profile
         try:
             pipeline.load(profile)
+            settle_after_load()
             self._call(self._log, f"plainfinnish: {profile} pipeline ready in {time.perf_counter() - started:.1f} s")
         except PlainfinnishError as err:
             self._call(self._show, f"plainfinnish: {err}", types.MessageType.Error)

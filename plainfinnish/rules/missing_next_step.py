@@ -59,22 +59,29 @@ def feat(token: "Token", name: str) -> str | None:
     return values[0] if values else None
 
 
-def profile_of(doc: "Doc") -> str:
-    from plainfinnish.nlp.components import profile_of
+# components' per-Doc facts, imported on first use: this module is imported (for the rule list
+# and docs) where spaCy need not load.
+_components: list = []
 
-    return profile_of(doc)
+
+def _c() -> Any:
+    if not _components:
+        from plainfinnish.nlp import components
+
+        _components.append(components)
+    return _components[0]
+
+
+def profile_of(doc: "Doc") -> str:
+    return _c().profile_of(doc)
 
 
 def is_placeholder(token: "Token") -> bool:
-    from plainfinnish.nlp.components import is_placeholder
-
-    return is_placeholder(token)
+    return _c().is_placeholder(token)
 
 
 def facts(doc: "Doc") -> Any:
-    from plainfinnish.nlp.components import facts
-
-    return facts(doc)
+    return _c().facts(doc)
 
 
 #: The Doc whose memo lists `_memo` last handed out, and those lists (components.token_memo):
@@ -94,6 +101,35 @@ def _memo(token: "Token", name: str) -> tuple[list, int]:
 
         found = token_memo(doc, name)
     return found, token.i
+
+
+def per_form(compute: Any) -> Any:
+    """Keep what `compute(token, *args)` says about a word by its form. In the fast profile a
+    word's readings, lemma, part of speech and features all follow from its form (Voikko reads
+    each form alone), so the answer is kept across messages: a content repo repeats its words
+    endlessly. In the accurate profile (the tagger reads the context) and for placeholders it is
+    kept per Doc and token. Only for questions about the word itself, never its neighbours."""
+    by_form: dict[tuple, Any] = {}
+    name = f"next-step.{compute.__name__}"
+
+    def answer(token: "Token", *args: Any) -> Any:
+        known = facts(token.doc)
+        if known.profile == "fast" and not known.placeholder[token.i]:
+            key = (token.text, *args)
+            found = by_form.get(key, UNSET)
+            if found is UNSET:
+                if len(by_form) >= 200_000:
+                    by_form.clear()
+                found = by_form[key] = compute(token, *args)
+            return found
+        memo, i = _memo(token, name + repr(args))
+        found = memo[i]
+        if found is UNSET:
+            found = memo[i] = compute(token, *args)
+        return found
+
+    answer.__doc__, answer.__name__, answer.__wrapped__ = compute.__doc__, compute.__name__, compute  # type: ignore[attr-defined]
+    return answer
 
 
 def words(span: "Span | Doc") -> list["Token"]:
@@ -185,16 +221,13 @@ def _lemmas(text: str, lemma: str, skipped: bool) -> frozenset[str]:
 _VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
+@per_form
 def verb_bases(token: "Token") -> frozenset[str]:
     """The verbs of a participle ("lähetetty" → lähettää) besides the token's lemmas."""
-    memo, i = _memo(token, "next-step.verb-bases")
-    out = memo[i]
-    if out is UNSET:
-        out = lemmas(token)
-        for a in analyses(token):
-            if a.participle:
-                out |= {m.lower() for m in _VERB_BASE.findall(a.fstoutput)}
-        memo[i] = out
+    out = lemmas(token)
+    for a in analyses(token):
+        if a.participle:
+            out |= {m.lower() for m in _VERB_BASE.findall(a.fstoutput)}
     return out
 
 
@@ -228,6 +261,7 @@ def _is_imperative(token: "Token") -> bool:
     return ok and clause_start(token)
 
 
+@per_form
 def contracted_imperative(token: "Token") -> bool:
     """'Lisää', 'Tilaa', 'Varaa': in -ata/-ätä verbs the imperative equals the 3rd person, and
     Voikko gives only the 3rd-person reading."""
@@ -252,21 +286,16 @@ def is_polite_request(token: "Token") -> bool:
             any(a.mood == "indicative" and a.person == "2" for a in analyses(token)))
 
 
+@per_form
 def readings(token: "Token") -> list[dict[str, str]]:
     """The token's possible UD feature sets: the tagger's in the accurate profile, every Voikko
     reading in the fast one (whose tag is only Voikko's first reading: "voit" is also past tense,
     "seurata" also a passive connegative). Shared between callers: do not modify."""
-    memo, i = _memo(token, "next-step.readings")
-    found = memo[i]
-    if found is UNSET:
-        if profile_of(token.doc) == "accurate":
-            found = [{k: v for k, v in token.morph.to_dict().items()}]
-        else:
-            from plainfinnish.nlp.components import ud_features
+    if profile_of(token.doc) == "accurate":
+        return [{k: v for k, v in token.morph.to_dict().items()}]
+    from plainfinnish.nlp.components import ud_features
 
-            found = [ud_features(a) for a in analyses(token)] or [token.morph.to_dict()]
-        memo[i] = found
-    return found
+    return [ud_features(a) for a in analyses(token)] or [token.morph.to_dict()]
 
 
 TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
@@ -274,13 +303,10 @@ TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
 
 def person_form(token: "Token", person: str, number: str | None = None, tense: str | None = "Pres") -> bool:
     """A finite, positive indicative verb in the given person (and number / tense)."""
-    memo, i = _memo(token, f"next-step.person-form.{person}.{number}.{tense}")
-    found = memo[i]
-    if found is UNSET:
-        found = memo[i] = _person_form(token, person, number, tense)
-    return found
+    return _person_form(token, person, number, tense)
 
 
+@per_form
 def _person_form(token: "Token", person: str, number: str | None, tense: str | None) -> bool:
     for f in readings(token):
         if f.get("Person") != person or f.get("Mood") != "Ind" or f.get("VerbForm") != "Fin":
@@ -300,10 +326,16 @@ def _person_form(token: "Token", person: str, number: str | None, tense: str | N
 
 
 def is_passive_finite(token: "Token", tense: str = "Pres") -> bool:
+    return _passive_finite(token, tense)
+
+
+@per_form
+def _passive_finite(token: "Token", tense: str) -> bool:
     return any(f.get("Voice") == "Pass" and f.get("VerbForm") == "Fin" and f.get("Tense") == tense
                and f.get("Connegative") != "Yes" and f.get("Polarity") != "Neg" for f in readings(token))
 
 
+@per_form
 def is_past_passive_participle(token: "Token") -> bool:
     if feat(token, "VerbForm") == "Part" and feat(token, "Voice") == "Pass" and (
             feat(token, "Tense") == "Past" or feat(token, "PartForm") == "Past"):
@@ -311,6 +343,7 @@ def is_past_passive_participle(token: "Token") -> bool:
     return any(a.participle == "past_passive" for a in analyses(token)) and token.pos_ in {"ADJ", "VERB", "AUX", "X"}
 
 
+@per_form
 def is_past_active_participle(token: "Token") -> bool:
     if feat(token, "VerbForm") == "Part" and feat(token, "Voice") == "Act" and (
             feat(token, "Tense") == "Past" or feat(token, "PartForm") == "Past"):
@@ -318,16 +351,9 @@ def is_past_active_participle(token: "Token") -> bool:
     return any(a.participle == "past_active" for a in analyses(token))
 
 
+@per_form
 def second_person_owner(token: "Token") -> bool:
     """'hakemuksesi', 'tilauksenne', 'sinun', 'teille': the customer's own."""
-    memo, i = _memo(token, "next-step.second-person-owner")
-    found = memo[i]
-    if found is UNSET:
-        found = memo[i] = _second_person_owner(token)
-    return found
-
-
-def _second_person_owner(token: "Token") -> bool:
     if feat(token, "Person[psor]") == "2" or any(a.possessive in ("2s", "2p") for a in analyses(token)):
         return True
     return token.lemma_ in {"sinä", "te"} or token.lower_.startswith(("sinu", "sinä", "teid", "teil", "teit", "teihin"))
@@ -668,7 +694,13 @@ def named_actor(token: "Token", named: bool) -> bool:
 def own_actor_at(toks: list["Token"]) -> int:
     """Where the first subject with the sender's possessive stands ('Asiakaspalvelumme vastaa …'),
     once per sentence; a verb after it has the sender's own unit as actor."""
-    return next((x.i for x in toks if any(a.possessive == "1p" and a.case == "nimento" for a in analyses(x))), len(toks[0].doc) if toks else 0)
+    return next((x.i for x in toks if own_nominative(x)), len(toks[0].doc) if toks else 0)
+
+
+@per_form
+def own_nominative(token: "Token") -> bool:
+    """'asiakaspalvelumme', 'tiimimme': a nominative with the sender's (we-form) possessive."""
+    return any(a.possessive == "1p" and a.case == "nimento" for a in analyses(token))
 
 
 def overdue_without_consequence(doc: "Doc") -> bool:
