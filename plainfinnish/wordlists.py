@@ -256,9 +256,14 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
 
 def is_shipped(path: Path) -> bool:
     try:
-        return path.resolve().parent == SHIPPED_DIR.resolve()
+        return path.resolve().parent == _real_folder(str(SHIPPED_DIR))
     except OSError:
         return False
+
+
+@lru_cache(maxsize=16)
+def _real_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def parse_file(path: Path) -> tuple[list[Entry], dict[str, str]]:
@@ -494,7 +499,7 @@ def _resolved(path: str, cwd: str, mtime: int) -> str:
 def _load(key: tuple[tuple[str, int], ...]) -> Lexicon:
     lexicon = Lexicon()
     for path, _mtime in key:
-        entries, sources = _shipped_file(Path(path)) or parse_file(Path(path))
+        entries, sources = _shipped_file(Path(path), resolved=True) or parse_file(Path(path))
         lexicon.sources.update(sources)
         for entry in entries:
             lexicon.add(entry)
@@ -567,11 +572,12 @@ def _compiled() -> dict[str, Any]:
         return {}
 
 
-def _shipped_file(path: Path) -> tuple[list[Entry], dict[str, str]] | None:
-    """A shipped file's entries and sources from COMPILED_PATH, when its bytes are the ones compiled."""
+def _shipped_file(path: Path, resolved: bool = False) -> tuple[list[Entry], dict[str, str]] | None:
+    """A shipped file's entries and sources from COMPILED_PATH, when its bytes are the ones compiled
+    (`resolved`: the path is already a real path, as `load` gives it)."""
     import hashlib
 
-    if not is_shipped(path):
+    if not (path.parent == _real_folder(str(SHIPPED_DIR)) if resolved else is_shipped(path)):
         return None
     stored = _compiled().get(path.name)
     if stored is None:
