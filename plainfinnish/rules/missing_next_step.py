@@ -72,34 +72,35 @@ def _c() -> Any:
     return _components[0]
 
 
-def profile_of(doc: "Doc") -> str:
-    return _c().profile_of(doc)
-
-
-def is_placeholder(token: "Token") -> bool:
-    return _c().is_placeholder(token)
+#: The Doc these helpers were last asked about, its facts (components.facts) and whether it is
+#: in the fast profile: one message's words are asked about many times in a row, and finding its
+#: facts anew for each question cost more than most answers.
+_current: list = [None, None, False]
 
 
 def facts(doc: "Doc") -> Any:
-    return _c().facts(doc)
+    if _current[0] is not doc:
+        known = _c().facts(doc)
+        _current[0], _current[1], _current[2] = doc, known, known.profile == "fast"
+    return _current[1]
 
 
-#: The Doc whose memo lists `_memo` last handed out, and those lists (components.token_memo):
-#: one Doc is asked about many times in a row.
-_memo_doc: list = [None, {}]
+def profile_of(doc: "Doc") -> str:
+    return facts(doc).profile
+
+
+def is_placeholder(token: "Token") -> bool:
+    return facts(token.doc).placeholder[token.i]
 
 
 def _memo(token: "Token", name: str) -> tuple[list, int]:
     """The token's slot in the Doc's per-token list `name`: these helpers are asked about the same
     tokens many times per message, by several rules."""
     doc = token.doc
-    if _memo_doc[0] is not doc:
-        _memo_doc[0], _memo_doc[1] = doc, facts(doc).memo
-    found = _memo_doc[1].get(name)
+    memos = facts(doc).memo
+    found = memos.get(name)
     if found is None or len(found) != len(doc):
-        from plainfinnish.nlp.components import token_memo
-
-        found = token_memo(doc, name)
+        found = memos[name] = [UNSET] * len(doc)
     return found, token.i
 
 
@@ -109,19 +110,22 @@ def per_form(compute: Any) -> Any:
     each form alone), so the answer is kept across messages: a content repo repeats its words
     endlessly. In the accurate profile (the tagger reads the context) and for placeholders it is
     kept per Doc and token. Only for questions about the word itself, never its neighbours."""
-    by_form: dict[tuple, Any] = {}
+    by_form: dict[Any, Any] = {}
     name = f"next-step.{compute.__name__}"
 
     def answer(token: "Token", *args: Any) -> Any:
-        known = facts(token.doc)
-        if known.profile == "fast" and not known.placeholder[token.i]:
-            key = (token.text, *args)
-            found = by_form.get(key, UNSET)
-            if found is UNSET:
-                if len(by_form) >= 200_000:
-                    by_form.clear()
-                found = by_form[key] = compute(token, *args)
-            return found
+        doc = token.doc
+        known = _current[1] if _current[0] is doc else facts(doc)
+        if _current[2]:
+            text = token.text
+            if not (text.startswith(PLACEHOLDER_WORD) and known.placeholder[token.i]):
+                key = (text, *args) if args else text
+                found = by_form.get(key, UNSET)
+                if found is UNSET:
+                    if len(by_form) >= 200_000:
+                        by_form.clear()
+                    found = by_form[key] = compute(token, *args)
+                return found
         memo, i = _memo(token, name + repr(args))
         found = memo[i]
         if found is UNSET:
@@ -170,7 +174,8 @@ def analyses(token: "Token") -> tuple:
     in a PHP string) those of the bare word."""
     from plainfinnish.nlp.components import facts
 
-    known = facts(token.doc)
+    doc = token.doc
+    known = _current[1] if _current[0] is doc else facts(doc)
     found = known.analyses[token.i]
     if found or known.placeholder[token.i]:
         return found
