@@ -177,5 +177,5 @@ def report(results: list, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(results: list, stream: TextIO, options: dict[str, Any]) -> None:
-    json.dump(report(results, options), stream, ensure_ascii=False, indent=2)
+    stream.write(json.dumps(report(results, options), ensure_ascii=False, indent=2))  # one write, not one per token
     stream.write("\n")
