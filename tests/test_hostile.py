@@ -307,6 +307,39 @@ def test_time_budget_covers_reading(tmp_path: Path) -> None:
     assert "slow.html: reading as html took over 1 s" in proc.stderr, proc.stderr
 
 
+BUDGET_PROGRAM = """
+import threading, time
+from plainfinnish.budget import Budget, BudgetExceeded
+
+waiting = Budget(0.2)
+with waiting.running():
+    time.sleep(0.6)  # waiting (for a processor on a loaded machine, or for a disk) spends no CPU
+threads = threading.active_count()
+for _ in range(500):
+    with Budget(5).running():
+        pass
+busy = Budget(0.3)
+try:
+    with busy.running():
+        while True:
+            pass
+except BudgetExceeded:
+    print("busy loop stopped")
+print("waiting left", round(waiting.left, 2), "new threads", threading.active_count() - threads)
+"""
+
+
+def test_time_budget_counts_the_checking_threads_cpu_time() -> None:
+    # A block that only waits keeps its budget (a loaded machine refuses no file that needs
+    # little CPU); a busy one is stopped; 500 files start no thread of their own.
+    proc = subprocess.run([sys.executable, "-c", BUDGET_PROGRAM], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "busy loop stopped", proc.stdout
+    _, _, left, _, _, new_threads = lines[1].split()
+    assert float(left) >= 0.1 and new_threads == "0", proc.stdout
+
+
 @pytest.mark.parametrize("text", ["! " * 20_000, "tilaus\n" * 8_000, "*a " * 50_000 + "Reklamaationne käsittely.",
                                   "? ! . " * 10_000, "Tilaus " * 30_000])
 def test_runs_of_punctuation_and_unpunctuated_text_end_in_time(tmp_path: Path, text: str) -> None:
