@@ -26,7 +26,6 @@ import argparse
 import json
 import sys
 import zlib
-from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +123,7 @@ def build() -> dict:
         "header": {
             "built_by": "scripts/build_paradigms.py",
             "voikko": identity,
-            "generator": f"voikko (PyPI inflection generator) {version('voikko')}",
+            "generator": inflect.generator_identity(),
             "words": len(paradigms),
         },
         "signatures": [list(s) for s in signatures],

@@ -245,8 +245,8 @@ def generate_paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
 # dictionary version, which may read words differently), is generated and verified as before.
 
 #: The shipped table, plainfinnish/data/<PARADIGM_DATA>: one line of JSON, then one zlib-compressed
-#: JSON object per word. The line holds the "header" (the Voikko the forms were verified with:
-#: `voikko_identity`), the "signatures" (each distinct one once) and the "index" (word -> [offset,
+#: JSON object per word. The line holds the "header" (the Voikko the forms were verified with,
+#: `voikko_identity`, and the generator of the candidates, `generator_identity`), the "signatures" (each distinct one once) and the "index" (word -> [offset,
 #: length] of its object after the line), so that reading the table costs a small parse and each
 #: word is decompressed only when asked for. A word's object maps a group to its forms; a word whose
 #: paradigm does not depend on the group (`paradigm_groups`) has only ANY_GROUP, a verb the groups
@@ -267,6 +267,17 @@ def voikko_identity() -> dict[str, str]:
 
     running = backend()
     return {"backend": running.name, "version": running.version, "dictionary": _dictionary_version(running.name)}
+
+
+def generator_identity() -> str:
+    """The inflection generator the candidates come from (recorded too: another version could
+    offer other candidates, so the first verified form of a signature could differ)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"voikko (PyPI inflection generator) {version('voikko')}"
+    except PackageNotFoundError:
+        return "missing"
 
 
 def _dictionary_version(backend_name: str) -> str:
@@ -323,7 +334,8 @@ def _read_table() -> _Table | None:
         table = _Table(PARADIGM_PATH.read_bytes())
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no table (a source checkout before the build): generate
-    return table if table.header.get("voikko") == voikko_identity() else None
+    header = table.header
+    return table if header.get("voikko") == voikko_identity() and header.get("generator") == generator_identity() else None
 
 
 def _shipped_paradigm(lemma: str, group: str) -> dict[Signature, str] | None:
