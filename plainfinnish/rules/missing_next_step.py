@@ -795,6 +795,7 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
     named = names_organisation(toks)
     customers = any(second_person_owner(x) for x in toks)
     dated_event: bool | None = None
+    label: bool | None = None
     kind: str | None = None
     actor = True
     known = facts(sentence.doc)
@@ -822,7 +823,8 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
                 kind = kind or "customer"
         elif t.lemma_ == "tarvita" and is_negated(t) and customers:
             kind = kind or "customer"
-        elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not button_label(sentence):
+        elif (is_imperative(t) or is_polite_request(t)) and not tracking_only and not (
+                label if label is not None else (label := button_label(sentence))):  # once per sentence
             kind = kind or "customer"
         elif (person_form(t, "3") or any(a.person == "3" and a.mood == "indicative" for a in analyses(t))) \
                 and t.pos_ in {"VERB", "AUX"} and not lem & ns["not_action_verbs"] and (named_actor(t, named) or own_at < t.i):
