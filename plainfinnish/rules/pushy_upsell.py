@@ -152,6 +152,17 @@ def negated_in_clause(doc: "Doc") -> list[bool]:
     return out
 
 
+def imperative(token: "Token", readings: tuple, negated: bool, profile: str) -> bool:
+    """A 2nd-person imperative at the start of its clause. In the accurate profile the tagger
+    often reads a short headline ("Varaa paikkasi heti!", "Toimi nopeasti!") as an indicative;
+    Voikko's readings decide there too, so both profiles find the same pressure."""
+    if is_imperative(token):
+        return True
+    if profile != "accurate" or negated or not clause_start(token):
+        return False
+    return any(a.mood == "imperative" and a.person == "2" for a in readings) or contracted_imperative(token)
+
+
 def comparative(readings: tuple) -> bool:
     return any(a.comparison == "comparative" for a in readings)
 
@@ -195,8 +206,11 @@ class Sentence:
         self.classes = [_classes(f) for f in self.forms]
         self.neg = negated
         self.profile = known.profile
-        self.num = PerWord(lambda i: is_number(ws[i], self.an[i], known.placeholder[ws[i].i]), len(ws))
-        self.imp = PerWord(self._imperative, len(ws))
+        # (the functions refer to the word lists, not to the Sentence: no reference cycle, so a
+        # Sentence is freed as soon as the check is done, without the garbage collector)
+        an, profile = self.an, known.profile
+        self.num = PerWord(lambda i: is_number(ws[i], an[i], known.placeholder[ws[i].i]), len(ws))
+        self.imp = PerWord(lambda i: imperative(ws[i], an[i], negated[i], profile), len(ws))
         self.you = PerWord(lambda i: second_person(ws[i]), len(ws))
         texts = [t.text for t in ws]
         self.question = any(x.endswith("?") for x in texts[-2:])
@@ -212,17 +226,6 @@ class Sentence:
             for key in classes:
                 self._where.setdefault(key, []).append(i)
         self.followed_by_date = False  # the next sentence is a date: "Tarjous päättyy" / "31.1."
-
-    def _imperative(self, i: int) -> bool:
-        """A 2nd-person imperative at the start of its clause. In the accurate profile the tagger
-        often reads a short headline ("Varaa paikkasi heti!", "Toimi nopeasti!") as an indicative;
-        Voikko's readings decide there too, so both profiles find the same pressure."""
-        token = self.ws[i]
-        if is_imperative(token):
-            return True
-        if self.profile != "accurate" or self.neg[i] or not clause_start(token):
-            return False
-        return any(a.mood == "imperative" and a.person == "2" for a in self.an[i]) or contracted_imperative(token)
 
     @cached_property
     def has_imperative(self) -> bool:
