@@ -239,15 +239,17 @@ def generate_paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
 # --- Paradigms prepared ahead ---------------------------------------------------------------------
 #
 # Generating and verifying a paradigm costs about 10 ms (hundreds of candidates, each analysed).
-# scripts/build_paradigms.py does it once for every wordlist alternative and ships the verified
-# forms; at run time they are read (once, and only when a suggestion needs a form) when the running
-# Voikko is the one they were verified with. Any other word, or another Voikko (pyvoikko, another
+# scripts/build_paradigms.py does it once for every word a wordlist alternative needs (and for the
+# wordlists' own words and everyday verbs and nouns, which other rules inflect) and ships the
+# verified forms; at run time they are read (once, and only when a suggestion needs a form) when the
+# running Voikko is the one they were verified with. Any other word, or another Voikko (pyvoikko, another
 # dictionary version, which may read words differently), is generated and verified as before.
 
 #: The shipped table, plainfinnish/data/<PARADIGM_DATA>: one line of JSON, then one zlib-compressed
 #: JSON object per word. The line holds the "header" (the Voikko the forms were verified with,
-#: `voikko_identity`, and the generator of the candidates, `generator_identity`), the "signatures" (each distinct one once) and the "index" (word -> [offset,
-#: length] of its object after the line), so that reading the table costs a small parse and each
+#: `voikko_identity`, and the generator of the candidates, `generator_identity`), the "signatures"
+#: (each distinct one once) and the "index" (word -> [offset, length] of its object after the
+#: line), so that reading the table costs a small parse and each
 #: word is decompressed only when asked for. A word's object maps a group to its forms; a word whose
 #: paradigm does not depend on the group (`paradigm_groups`) has only ANY_GROUP, a verb the groups
 #: that were prepared for it (a group missing is generated). Forms are "<signature index>:<form>"
@@ -320,7 +322,7 @@ class _Table:
         return json.loads(zlib.decompress(self.blobs[at[0]: at[0] + at[1]]))
 
 
-_table: list = []  # [the _Table] once read; [None] when it is missing or made with another Voikko
+_table: list = []  # [the _Table] once read; [None] when it is missing or made with another Voikko or generator
 
 
 def _paradigm_table() -> _Table | None:

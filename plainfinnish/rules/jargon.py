@@ -140,14 +140,13 @@ class Jargon(Rule):
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
         from plainfinnish import wordlists
+        from plainfinnish.nlp.components import facts
         from plainfinnish.nlp.term_context import term_context
 
         config = context.settings.get("config")
         lexicon = wordlists.load(list(getattr(config, "wordlists", []) or []))
         allow = {str(w).lower() for w in context.options.get("allow", [])}
         overrides = self._overrides(context.options.get("alternatives", {}), config)
-        from plainfinnish.nlp.components import facts
-
         doc_facts = facts(doc)
         accurate = (doc_facts.profile or context.profile) == "accurate"
         severity_fixed = bool(config is not None and config.rules.get(self.id, {}).get("severity"))
