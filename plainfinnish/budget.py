@@ -100,7 +100,11 @@ class _Watchdog:
             while True:
                 wait: float | None = None
                 for watch in list(self.watches):
-                    left = watch.deadline - watch.clock()
+                    try:
+                        left = watch.deadline - watch.clock()
+                    except OSError:  # the thread is gone: nothing left to stop
+                        self.watches.discard(watch)
+                        continue
                     if left <= 0:
                         watch.fired = True
                         self.watches.discard(watch)
