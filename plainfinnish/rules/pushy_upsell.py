@@ -66,6 +66,7 @@ def data() -> dict[str, Any]:
             for word in words:
                 classes.setdefault(word, set()).add(key)
     raw["classes"] = {word: frozenset(keys) for word, keys in classes.items()}
+    raw["classes_of_forms"] = {}  # a word's forms -> their classes, kept with the data they come from
     return raw
 
 
@@ -93,19 +94,21 @@ def _forms(lower: str, lemma: str, readings: tuple) -> frozenset[str]:
     return frozenset(out)
 
 
-def forms(token: "Token") -> frozenset[str]:
-    return _forms(token.lower_, token.lemma_.lower(), analyses(token))
-
-
 _NO_CLASS: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=50_000)
 def _classes(forms: frozenset[str]) -> frozenset[str]:
     """The word classes of data/pushy.toml that one of the forms belongs to."""
-    index = data()["classes"]
-    found = [index[f] for f in forms if f in index]
-    return frozenset().union(*found) if found else _NO_CLASS
+    words = data()
+    known = words["classes_of_forms"]
+    found = known.get(forms)
+    if found is None:
+        if len(known) >= 50_000:
+            known.clear()
+        index = words["classes"]
+        parts = [index[f] for f in forms if f in index]
+        found = known[forms] = frozenset().union(*parts) if parts else _NO_CLASS
+    return found
 
 
 def is_number(token: "Token", readings: tuple, placeholder: bool) -> bool:
