@@ -504,10 +504,10 @@ def _classify(sentences: list["SentenceFacts"]) -> ServiceVerdict:
 
 @dataclass(frozen=True, slots=True)
 class SentenceFacts:
-    """What one sentence tells the decisions above. Each depends only on the sentence (its words,
-    their readings, its placeholders and the few words after it), so a message's verdicts are
-    combined from its sentences' facts, and the language server reuses the facts of the sentences
-    an edit did not touch."""
+    """What one sentence tells the service-message decision (`classify`). Each fact depends only
+    on the sentence (its words, their readings, its placeholders and the few words after it), so
+    a message's verdict is combined from its sentences' facts, and the language server reuses the
+    facts of the sentences an edit did not touch."""
 
     start: int  # the sentence's first character in the Doc
     confirmation: str | None  # "status", "me-perfect" or "thanks": a report on the customer's case
@@ -516,43 +516,54 @@ class SentenceFacts:
     placeholder: bool
     marketing: bool
     regret: frozenset[str]  # "apology", "regret"
+
+
+@dataclass(frozen=True, slots=True)
+class StepFacts:
+    """What one sentence tells about what happens next, read only in service messages."""
+
+    start: int
     statement: "Statement | None"  # a next step, its offsets relative to `start`
     overdue: bool  # the bill is overdue / unpaid
     consequence: bool  # what happens if it stays unpaid
 
 
-#: Sentence facts by (sentence text and what follows, placeholder positions), fast profile only:
-#: there a word's reading does not depend on the words around it. The accurate profile's tagger
-#: looks across sentence boundaries, so its facts are computed per Doc.
-_SENTENCE_CACHE: dict[tuple, "SentenceFacts"] = {}
+#: Per-sentence facts by kind ("service": SentenceFacts, "step": StepFacts), kept by (sentence text
+#: and what follows, placeholder positions) in the fast profile only: there a word's reading does
+#: not depend on the words around it. The accurate profile's tagger looks across sentence
+#: boundaries, so its facts are computed per Doc.
+_SENTENCE_CACHE: dict[str, dict[tuple, Any]] = {"service": {}, "step": {}}
 _SENTENCE_CACHE_SIZE = 20_000
 #: How many tokens after a sentence its facts may look at (a reference number after a line
 #: break, a time postposition after a placeholder).
 _LOOKAHEAD = 3
 
 
-def sentence_facts(doc: "Doc") -> list["SentenceFacts"]:
+def sentence_facts(doc: "Doc", kind: str = "service") -> list[Any]:
     """The facts of each sentence of the Doc (computed once per Doc, and per sentence text)."""
-    found = doc.user_data.get("plainfinnish.sentence-facts")
+    name = f"plainfinnish.sentence-facts.{kind}"
+    found = doc.user_data.get(name)
     if found is None:
-        found = doc.user_data["plainfinnish.sentence-facts"] = [_facts_of(sentence) for sentence in doc.sents]
+        found = doc.user_data[name] = [_facts_of(sentence, kind) for sentence in doc.sents]
     return found
 
 
-def _facts_of(sentence: "Span") -> "SentenceFacts":
+def _facts_of(sentence: "Span", kind: str) -> Any:
+    compute = _service_facts if kind == "service" else _step_facts
     doc = sentence.doc
     known = facts(doc)
     if known.profile != "fast":
-        return _sentence_facts(sentence)
+        return compute(sentence)
     end = min(sentence.end + _LOOKAHEAD, len(doc))
     flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
     key = (doc[sentence.start:end].text, sentence.end - sentence.start, flags)
-    cached = _SENTENCE_CACHE.get(key)
+    kept = _SENTENCE_CACHE[kind]
+    cached = kept.get(key)
     if cached is not None:
         return cached if cached.start == sentence.start_char else replace(cached, start=sentence.start_char)
-    if len(_SENTENCE_CACHE) >= _SENTENCE_CACHE_SIZE:
-        _SENTENCE_CACHE.clear()
-    computed = _SENTENCE_CACHE[key] = _sentence_facts(sentence)
+    if len(kept) >= _SENTENCE_CACHE_SIZE:
+        kept.clear()
+    computed = kept[key] = compute(sentence)
     return computed
 
 
@@ -562,29 +573,29 @@ def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
     facts may look at the first words of the next part."""
     if sum(len(p) for p in parts) != len(whole):
         return
-    joined: list[SentenceFacts] = []
-    chars = tokens = 0
-    for k, part in enumerate(parts):
-        own = sentence_facts(part)
-        joined.extend(s if not chars else replace(s, start=s.start + chars) for s in own)
-        if own and k + 1 < len(parts):
-            last = facts(part).sent_start[len(part) - 1]  # the part's last sentence: its start token
-            joined[-1] = _facts_of(whole[tokens + last: tokens + len(part)])
-        if len(part):
-            chars += part[-1].idx + len(part[-1].text_with_ws)  # len(part.text), without joining it
-        tokens += len(part)
-    whole.user_data["plainfinnish.sentence-facts"] = joined
+    for kind in ("service", "step"):
+        joined: list[Any] = []
+        chars = tokens = 0
+        for k, part in enumerate(parts):
+            own = sentence_facts(part, kind)
+            joined.extend(s if not chars else replace(s, start=s.start + chars) for s in own)
+            if own and k + 1 < len(parts):
+                last = facts(part).sent_start[len(part) - 1]  # the part's last sentence: its start token
+                joined[-1] = _facts_of(whole[tokens + last: tokens + len(part)], kind)
+            if len(part):
+                chars += part[-1].idx + len(part[-1].text_with_ws)  # len(part.text), without joining it
+            tokens += len(part)
+        whole.user_data[f"plainfinnish.sentence-facts.{kind}"] = joined
 
 
-def _sentence_facts(sentence: "Span") -> SentenceFacts:
+def _service_facts(sentence: "Span") -> SentenceFacts:
     service = data()["service"]
     doc = sentence.doc
     ws = words(sentence)
     toks = [t for t in sentence if not t.is_space]
-    perfect = me_perfect(sentence)
     if status_sentence(sentence):
         confirmation: str | None = "status"
-    elif perfect is not None:
+    elif me_perfect(sentence) is not None:
         confirmation = "me-perfect"
     elif thanks_for_case(sentence):
         confirmation = "thanks"
@@ -606,7 +617,6 @@ def _sentence_facts(sentence: "Span") -> SentenceFacts:
                     signals.append("reference")
             if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
                 signals.append("own-case")
-    overdue, consequence = _overdue(ws)
     return SentenceFacts(
         start=sentence.start_char,
         confirmation=confirmation,
@@ -615,11 +625,14 @@ def _sentence_facts(sentence: "Span") -> SentenceFacts:
         placeholder=any(is_placeholder(t) for t in toks),
         marketing=bool(lemma_union(toks) & service["marketing_lemmas"]),
         regret=_regret(sentence, toks),
-        statement=_statement(sentence, ws, perfect),
-        overdue=overdue,
-        consequence=consequence,
     )
 
+
+def _step_facts(sentence: "Span") -> StepFacts:
+    ws = words(sentence)
+    overdue, consequence = _overdue(ws)
+    return StepFacts(start=sentence.start_char, statement=_statement(sentence, ws, me_perfect(sentence)),
+                     overdue=overdue, consequence=consequence)
 
 
 def vocative(ws: list["Token"]) -> bool:
@@ -712,7 +725,7 @@ def overdue_without_consequence(doc: "Doc") -> bool:
     """An overdue reminder ("Laskusi on erääntynyt", "emme ole saaneet maksuasi") that does not say
     what happens if the bill stays unpaid: no collection, late interest or cut-off, and no
     "Jos laskua ei makseta, …" clause."""
-    sentences = sentence_facts(doc)
+    sentences = sentence_facts(doc, "step")
     return any(s.overdue for s in sentences) and not any(s.consequence for s in sentences)
 
 
@@ -781,7 +794,7 @@ def ended(toks: list["Token"]) -> bool:
 def next_steps(doc: "Doc") -> list[Statement]:
     """The message's next-step statements, with offsets in the Doc."""
     return [replace(s.statement, start=s.start + s.statement.start, end=s.start + s.statement.end)
-            for s in sentence_facts(doc) if s.statement is not None]
+            for s in sentence_facts(doc, "step") if s.statement is not None]
 
 
 def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -> Statement | None:
