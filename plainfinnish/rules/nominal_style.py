@@ -196,13 +196,11 @@ class NominalStyle(Rule):
         start = 0
         while start < len(doc):
             end = w.sent_end[start]
-            sentence = range(start, end)
-            words = [i for i in sentence if not w.space[i]]
-            if not words or any(w.lower[i] in definitions for i in words):
-                pass  # a definition names the thing it defines
-            elif w.token(words[-1]).text not in (".", "!", "?", "…", ":") and not has_finite_verb(doc[start:end]):
-                pass  # a heading or a label: a noun is what it should be
-            else:
+            words = [i for i in range(start, end) if not w.space[i]]
+            # Not a definition (it names the thing it defines), nor a heading or a label without a
+            # finite verb (a noun is what it should be).
+            if words and not any(w.lower[i] in definitions for i in words) and (
+                    w.token(words[-1]).text in (".", "!", "?", "…", ":") or has_finite_verb(doc[start:end])):
                 yield from self._sentence(w, start, end, words, context, data)
             start = end
 
@@ -239,11 +237,11 @@ class NominalStyle(Rule):
             a = w.analysis[i]
             if a is None or w.placeholder[i]:
                 continue
-            nxt = i + 1 if i + 1 < end else None
+            nxt = i + 1 if i + 1 < end else None  # token indices of the neighbours in the sentence
             prev = i - 1 if i > start else None
-            pair = f"{lower[i]} {lower[i + 1]}" if nxt is not None else ""
+            pair = f"{lower[i]} {lower[nxt]}" if nxt is not None else ""
             if pair in phrases:
-                token, after = w.token(i), w.token(i + 1)
+                token, after = w.token(i), w.token(nxt)
                 yield self._advice(context, token.idx, after.idx + len(after.text), pair, phrases[pair], "phrase")
                 continue
             if prev is not None and f"{lower[prev]} {lower[i]}" in phrases:
@@ -269,7 +267,7 @@ class NominalStyle(Rule):
                 if post is None and prev is not None and lower[prev] == "ennen" and a.case == "osanto":
                     yield self._minen(context, token, a, None, "before", start=w.token(prev).idx)
                 elif a.case in data["minen_cases"] or post is not None:
-                    kind = templates.get(lower[i + 1] if post is not None else a.case, "")
+                    kind = templates.get(lower[nxt] if post is not None else a.case, "")
                     if post is None and a.case == "sisaeronto":
                         near = _lead_words(i, start, w, data)
                         if near in ("formula", "info", "title"):
@@ -282,8 +280,8 @@ class NominalStyle(Rule):
                         kind = ""
                     elif post is None and prev is not None and lower[prev] in data["relative_genitives"]:
                         kind = ""  # "jonka käyttämisestä": a clause cannot hang on a relative pronoun
-                    elif post is None and nxt is not None and w.analysis[i + 1] is not None \
-                            and w.analysis[i + 1].baseform in data["minen_duration_verbs"]:
+                    elif post is None and nxt is not None and w.analysis[nxt] is not None \
+                            and w.analysis[nxt].baseform in data["minen_duration_verbs"]:
                         kind = ""  # "kirjaamisessa menee kaksi päivää": how long it takes, not when
                     yield self._minen(context, token, a, post, kind)
                 continue
