@@ -123,6 +123,35 @@ def floor_child(folder: str) -> None:
     print(json.dumps({"tokens": tokens}))
 
 
+def _spin(n: int) -> None:
+    x = 0
+    for i in range(n):
+        x += i
+
+
+def parallel_ceiling(n: int = 15_000_000) -> float:
+    """How much faster two CPU-bound processes finish two units of work than one process does
+    (2.0 on two free cores; less where the two "cores" are hyperthreads of one or a quota caps
+    the machine). The best of three tries each way."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    one = two = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        _spin(n)
+        _spin(n)
+        one = min(one, time.perf_counter() - start)
+        workers = [context.Process(target=_spin, args=(n,)) for _ in range(2)]
+        start = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        two = min(two, time.perf_counter() - start)
+    return one / two
+
+
 def linearity_child(name: str, n: int) -> None:
     """Lint one input of `n` tokens in this fresh process and print the CPU seconds. Fresh each
     time: the rules keep what they learn about sentences and word forms across messages, so in
@@ -233,8 +262,14 @@ def main() -> None:
             print("| | wall s | CPU s (all processes) | peak RSS MB |\n|---|---|---|---|")
             for label, r in runs.items():
                 print(f"| {label} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} |")
-            print(f"\n--jobs 2 ÷ --jobs 1: {speedup:.2f}× faster")
-            ok.append(("--jobs 2 ≥ 1.5× --jobs 1", speedup >= TARGETS["jobs"], f"{speedup:.2f}×"))
+            ceiling = parallel_ceiling()
+            raw["parallel_ceiling"] = ceiling
+            print(f"\n--jobs 2 ÷ --jobs 1: {speedup:.2f}× faster. The machine's own ceiling: two CPU-bound Python "
+                  f"processes finish {ceiling:.2f}× faster than the same work in one (a pure loop, no I/O, no "
+                  "shared data), so --jobs 2 reached "
+                  f"{(speedup - 1) / (ceiling - 1) * 100 if ceiling > 1.01 else 0:.0f}% of what two processes can gain here.")
+            ok.append(("--jobs 2 ≥ 1.5× --jobs 1", speedup >= TARGETS["jobs"],
+                       f"{speedup:.2f}× (two processes on this machine: at most {ceiling:.2f}×)"))
 
     if "lsp" not in skip:
         child = run_measured([PYTHON, str(HERE / "lsp_latency.py"), "--edits", "40" if opts.quick else "100"], cwd=ROOT)
