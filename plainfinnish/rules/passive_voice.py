@@ -248,7 +248,7 @@ class PassiveVoice(Rule):
             readings = known.analysis[start:end]
             # The actor is named here or just before ("kuljetusliikkeen toimesta", "Käräjäoikeus …"):
             # the passive hides no one, and the me-form would credit the wrong party.
-            names_actor = any(lower[i] == "toimesta" or _names_one_of(known.analysis[i], others) for i in range(start, end))
+            names_actor = any(low == "toimesta" or _names_one_of(a, others) for low, a in zip(lower[start:end], readings))
             nearby, previous_names_actor = names_actor or previous_names_actor, names_actor
             if nearby or not addresses_reader(readings, pronouns):
                 start = end
@@ -266,7 +266,8 @@ class PassiveVoice(Rule):
                 elif a.case == "ulkotulento" and (a.possessive in ("2s", "2p") or lower[i] in ("sinulle", "teille")):
                     toward_you = True  # 'sinulle lähetetään': we send to the customer
             toward_us = toward_us and not toward_you
-            # 'Viestisi on lähetetty': the reader sent their own message; the passive hides no one
+            # 'Viestisi on lähetetty': the reader sent their own message (application, form); the
+            # passive hides no one
             reader_authored = any(a is not None and a.possessive in ("2s", "2p") and _names_one_of(a, authored) for a in readings)
             skip = general | set(data["reader_sends_verbs"]) if reader_authored else general
             sentence = doc[start:end]
