@@ -44,8 +44,13 @@ def data() -> dict[str, Any]:
     """plainfinnish/data/next_step.toml, with its lists as sets."""
     raw = datafiles.load("next_step")
     # Lists become sets for lookups; strings stay as they are.
-    return {section: {k: (frozenset(v) if isinstance(v, list) else v) for k, v in values.items()}
-            for section, values in raw.items()}
+    out = {section: {k: (frozenset(v) if isinstance(v, list) else v) for k, v in values.items()}
+           for section, values in raw.items()}
+    od = out["overdue"]
+    # Every base form and word form an overdue or consequence reading starts from (`_overdue`).
+    od["any_verb"] = od["words"] | od["unpaid_verbs"] | od["consequences"] | {"maksaa"}
+    od["any_surface"] = od["surface"] | {"muuten"}
+    return out
 
 
 # --- Token helpers (shared with pushy-upsell and question-overload) -----------------------------
@@ -198,6 +203,18 @@ def lemmas(token: "Token") -> frozenset[str]:
     if text.startswith(PLACEHOLDER_WORD) and is_placeholder(token):
         return frozenset({token.lemma_.lower()})
     return _lemmas(text, token.lemma_, token.is_punct or token.is_space)
+
+
+def verb_base_union(toks: list["Token"]) -> frozenset[str]:
+    """`verb_bases` of all the words (kept per Doc and run of words), as `lemma_union`."""
+    if not toks:
+        return frozenset()
+    kept = facts(toks[0].doc).memo.setdefault("next-step.verb-base-union", {})
+    key = (toks[0].i, toks[-1].i, len(toks))
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = frozenset().union(*(verb_bases(t) for t in toks))
+    return found
 
 
 def lemma_union(toks: list["Token"]) -> frozenset[str]:
@@ -425,6 +442,8 @@ def status_sentence(sentence: "Span") -> bool:
     service = data()["service"]
     toks = words(sentence)
     owned = any(second_person_owner(t) for t in toks)
+    if not owned and not lemma_union(toks) & service["case_nouns"]:
+        return False  # neither the customer's own nor a case noun: no subject for a report
     # The case is the subject of the report: "Hakemuksesi on vastaanotettu", "Tilaus hylätty".
     subject = any((lemmas(t) & service["case_nouns"] or second_person_owner(t)) and
                   (feat(t, "Case") == "Nom" or any(a.case == "nimento" for a in analyses(t))) for t in toks)
@@ -733,6 +752,8 @@ def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
     """(the sentence says a bill is overdue, it says what happens if it stays unpaid)."""
     od = data()["overdue"]
     overdue = consequence = False
+    if not verb_base_union(toks) & od["any_verb"] and not any(t.lower_ in od["any_surface"] for t in toks):
+        return False, False  # none of the words either decision starts from
     conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
     bill = bool(lemma_union(toks) & od["bill_nouns"])
     for k, t in enumerate(toks):
