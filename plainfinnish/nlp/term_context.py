@@ -12,6 +12,7 @@ One left-to-right pass over the Doc; the data (marker words, limits) is plainfin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,10 +23,26 @@ _DEFINING_STEMS = ("tarkoit",)  # the forms of "tarkoittaa" (explaining_verbs) a
 _ELATIVE = "sisaeronto"
 
 
+@cache
 def _data() -> dict[str, Any]:
+    """plainfinnish/data/term_context.toml, parsed once; its word lists as sets."""
     from plainfinnish import datafiles
 
-    return datafiles.load("term_context")
+    return {k: frozenset(v) if isinstance(v, list) and k != "law_suffixes" else v
+            for k, v in datafiles.load("term_context").items()}
+
+
+def _analyses(token: "Token") -> tuple:
+    """The token's Voikko readings, from the Doc's shared facts (no accessor object per use)."""
+    from plainfinnish.nlp.components import facts
+
+    return facts(token.doc).analyses[token.i]
+
+
+#: What the pass below asks of a word form, kept across messages (the readings of a form, and so
+#: its lemmas, never change): (lemmas, a law's name by its suffix, a law's head word, an
+#: explaining verb's lemma).
+_FORMS: dict[str, tuple[frozenset[str], bool, bool, bool]] = {}
 
 
 @dataclass(frozen=True)
@@ -43,30 +60,33 @@ def term_context(doc: "Doc") -> TermContext:
 
 
 def _lemmas(token: "Token") -> set[str]:
-    return {a.baseform.lower() for a in token._.analyses} or {token.lower_}
+    return {a.baseform.lower() for a in _analyses(token)} or {token.lower_}
 
 
 def _defining(token: "Token", verbs: set[str]) -> bool:
     """'tarkoittaa' / 'tarkoitetaan' stating a meaning (3rd person or passive), not "tarkoitat"."""
-    return any(a.baseform.lower() in verbs and a.person in ("3", "4") for a in token._.analyses)
+    return any(a.baseform.lower() in verbs and a.person in ("3", "4") for a in _analyses(token))
 
 
 def _compute(doc: "Doc") -> TermContext:
+    from plainfinnish.nlp.components import facts
+
     data = _data()
     protected: set[int] = set()
     defined: set[str] = set()
     explained: dict[str, int] = {}
     n = len(doc)
     quotes: list[int] = []
-    law_heads = set(data["law_heads"])
+    law_heads = data["law_heads"]
     law_suffixes = tuple(data["law_suffixes"])
-    markers = set(data["definition_markers"])
-    verbs = set(data["explaining_verbs"])
+    markers = data["definition_markers"]
+    verbs = data["explaining_verbs"]
     # is_explained only where an explanation can begin: next to a bracket, a separator or an
     # explainer, or before a form of a defining verb (a cheap look at the neighbours' text)
     near = {"(", ")", *data["explainers"], *data["separators"]}
     texts = [t.lower_ for t in doc]
-    cache: dict[str, set[str]] = {}  # the lemmas of each word form (a form's readings never change)
+    known = facts(doc)
+    no_form: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False, False)
     for i, token in enumerate(doc):
         text = token.text
         if text in data["quotes"]:
@@ -77,33 +97,35 @@ def _compute(doc: "Doc") -> TermContext:
             protected.update(words)
             defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
             continue
-        lemmas = set()
+        form = no_form
         if token.is_alpha:
-            lemmas = cache.get(text)
-            if lemmas is None:
-                lemmas = cache[text] = _lemmas(token)
+            if known.placeholder[i]:
+                form = (frozenset({texts[i]}), False, False, False)
+            else:
+                form = _FORMS.get(text) or _form(text, texts[i], known.analyses[i], law_suffixes, law_heads, verbs)
+        lemmas, law_named, law_head, explaining = form
         nxt = texts[i + 1] if i + 1 < n else ""
         prev = texts[i - 1] if i else ""
         if lemmas and (prev in near or nxt in near or nxt.startswith(_DEFINING_STEMS)) and is_explained(token):
             for lemma in lemmas:
                 explained.setdefault(lemma, i)
-        if any(lemma.endswith(law_suffixes) for lemma in lemmas):
+        if law_named:
             protected.add(i)  # "kuluttajansuojalaki"
-        if lemmas & law_heads:
+        if law_head:
             protected.update(_title(doc, i, data["max_title_words"]))
-        if token.lower_ in markers and i > 0 and doc[i - 1].text == "(":
+        if texts[i] in markers and i > 0 and doc[i - 1].text == "(":
             # "(jäljempänä 'Palvelu')": the parenthesis defines the words in it
             close = next((j for j in range(i + 1, min(n, i + 8)) if doc[j].text == ")"), None)
             if close is not None:
                 protected.update(range(i - 1, close + 1))
                 defined.update(lemma for j in range(i + 1, close) if doc[j].is_alpha for lemma in _lemmas(doc[j]))
-        if lemmas & verbs and not token.is_sent_start and _defining(token, verbs):
+        if explaining and not token.is_sent_start and _defining(token, verbs):
             # "Tässä sopimuksessa palvelulla tarkoitetaan …": the words right before the verb in the
             # adessive, nominative or genitive name the defined term ("sopimuksessa" does not)
-            first = token._.sent_bounds[0] if token.has_extension("sent_bounds") else token.sent.start
+            first = known.sent_start[i]
             words: list[int] = []
             for j in range(i - 1, max(first, i - data["max_definiendum_words"]) - 1, -1):
-                if not doc[j].is_alpha or not {a.case for a in doc[j]._.analyses} & _DEFINIENDUM_CASES:
+                if not doc[j].is_alpha or not {a.case for a in known.analyses[j]} & _DEFINIENDUM_CASES:
                     break
                 words.append(j)
             protected.update(words)
@@ -115,12 +137,22 @@ def _compute(doc: "Doc") -> TermContext:
     return TermContext(frozenset(protected), frozenset(defined), explained)
 
 
+def _form(text: str, lower: str, analyses: tuple, law_suffixes: tuple[str, ...], law_heads: frozenset[str],
+          verbs: frozenset[str]) -> tuple[frozenset[str], bool, bool, bool]:
+    lemmas = frozenset({a.baseform.lower() for a in analyses} or {lower})
+    found = (lemmas, any(lemma.endswith(law_suffixes) for lemma in lemmas), bool(lemmas & law_heads), bool(lemmas & verbs))
+    if len(_FORMS) >= 100_000:
+        _FORMS.clear()
+    _FORMS[text] = found
+    return found
+
+
 _DEFINIENDUM_CASES = {"ulkoolento", "nimento", "omanto"}
 _NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "asemosana", "lyhenne"}
 
 
 def _nominal(token: "Token") -> bool:
-    analyses = token._.analyses
+    analyses = _analyses(token)
     return bool(analyses) and all(a.word_class in _NOMINAL and not a.participle for a in analyses)
 
 
@@ -130,9 +162,9 @@ def _glossary_term(doc: "Doc", i: int, reach: int) -> list[int]:
     finite verb before a comma or a relative clause). A heading with an instruction or a statement
     after it ("Palautukset: lähetä …", "Palautukset: käsittelemme ne …") defines nothing."""
     from plainfinnish.nlp.clauses import is_finite
+    from plainfinnish.nlp.components import facts
 
-    token = doc[i]
-    first = token._.sent_bounds[0] if token.has_extension("sent_bounds") else token.sent.start
+    first = facts(doc).sent_start[i]
     words = list(range(first, i))
     if not 0 < len(words) <= reach or not all(doc[j].is_alpha and _nominal(doc[j]) for j in words):
         return []
@@ -153,7 +185,7 @@ def _title(doc: "Doc", i: int, reach: int) -> range:
     only the head when the words after it are no such title ("lain mukaan")."""
     end = i
     for j in range(i + 1, min(len(doc), i + reach + 1)):
-        cases = {a.case for a in doc[j]._.analyses} if doc[j].is_alpha else set()
+        cases = {a.case for a in _analyses(doc[j])} if doc[j].is_alpha else set()
         if _ELATIVE in cases:
             end = j
             break
@@ -171,7 +203,7 @@ def is_explained(token: "Token") -> bool:
     data = _data()
     doc = token.doc
     i = token.i
-    explainers = set(data["explainers"])
+    explainers = data["explainers"]
     prev = doc[i - 1] if i > 0 else None
     prev2 = doc[i - 2] if i > 1 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -190,7 +222,7 @@ def is_explained(token: "Token") -> bool:
         if _abbreviation(token) or (len(gloss) == 1 and _abbreviation(gloss[0])):
             return True  # "ALV (arvonlisävero)", "arvonlisävero (alv)"
         return any(g.is_alpha and _agree(token, g) for g in gloss)
-    verbs = set(data["explaining_verbs"])
+    verbs = data["explaining_verbs"]
     if nxt is not None and nxt.text in data["separators"] and nxt2 is not None:
         # "reklamaatio, eli …", "reklamaatio – eli …", "reklamaatio, joka tarkoittaa …"
         nxt3 = doc[i + 3] if i + 3 < len(doc) else None
@@ -205,12 +237,12 @@ def is_explained(token: "Token") -> bool:
 def _agree(a: "Token", b: "Token") -> bool:
     """Two words can stand for each other: they share a case ("häiriötilanteessa (sähkökatkossa)";
     a verb or a number is no gloss)."""
-    cases = {r.case for r in a._.analyses if r.case}
-    return bool(cases & {r.case for r in b._.analyses if r.case})
+    cases = {r.case for r in _analyses(a) if r.case}
+    return bool(cases & {r.case for r in _analyses(b) if r.case})
 
 
 def _abbreviation(token: "Token") -> bool:
-    analyses = token._.analyses
+    analyses = _analyses(token)
     return any(a.word_class == "lyhenne" for a in analyses) or (not analyses and token.text.isupper())
 
 
@@ -218,4 +250,4 @@ def is_praise(noun: "Token") -> bool:
     """The noun has a praising attribute right before it ("hyvän valinnan", "erinomainen päätös")."""
     if noun.i == 0:
         return False
-    return bool(_lemmas(noun.doc[noun.i - 1]) & set(_data()["praise"]))
+    return bool(_lemmas(noun.doc[noun.i - 1]) & _data()["praise"])
