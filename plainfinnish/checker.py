@@ -234,11 +234,30 @@ def plan_workers(items: list[_Item], jobs: int | None) -> int:
         return max(1, min(jobs, len(items)))
     if sum(len(item.data) for item in items) < PARALLEL_MIN_BYTES:
         return 1
+    return max(1, min(default_jobs() - int(busy_cores() + 0.5), len(items)))
+
+
+def busy_cores(looks: int = 3, interval: float = 0.01) -> float:
+    """How many cores other work keeps busy right now: the running count in Linux's /proc/loadavg
+    (which counts this process too), the median of a few looks 10 ms apart. Elsewhere the
+    1-minute load average, which is a poorer guide: it remembers the last minute, this tool's own
+    previous run included, and would keep a run serial right after a parallel one."""
+    import statistics
+    import time
+
     try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(1, min(default_jobs() - int(busy + 0.5), len(items)))
+        counts = []
+        for k in range(looks):
+            with open("/proc/loadavg", encoding="ascii") as f:
+                counts.append(int(f.read().split()[3].split("/")[0]) - 1)
+            if k + 1 < looks:
+                time.sleep(interval)
+        return max(0.0, float(statistics.median(counts)))
+    except (OSError, ValueError, IndexError):
+        try:
+            return os.getloadavg()[0]
+        except (AttributeError, OSError):
+            return 0.0
 
 
 def _lint_all(items: list[_Item], jobs: int | None, errors: list[str], language: str = "fi") -> None:

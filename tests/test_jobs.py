@@ -45,10 +45,28 @@ def test_jobs_as_asked_and_a_default_that_stays_serial_for_little_text(monkeypat
     assert checker.plan_workers(_items([1_000] * 10), None) == 1  # too little text to pay for a fork
     monkeypatch.setattr(checker, "default_jobs", lambda: 2)
     big = _items([checker.PARALLEL_MIN_BYTES] * 4)
-    monkeypatch.setattr(checker.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    monkeypatch.setattr(checker, "busy_cores", lambda: 0.0)
     assert checker.plan_workers(big, None) == 2  # two idle cores
-    monkeypatch.setattr(checker.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    monkeypatch.setattr(checker, "busy_cores", lambda: 1.0)
     assert checker.plan_workers(big, None) == 1  # the other core is busy: a second worker would only share
+
+
+def test_busy_cores_sees_a_process_that_is_running_now() -> None:
+    """The default --jobs looks at what runs now, not at the last minute's average."""
+    import subprocess
+    import sys
+    import time
+
+    from plainfinnish import checker
+
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        time.sleep(0.3)
+        assert checker.busy_cores() >= 1.0
+    finally:
+        for p in spinners:
+            p.kill()
+            p.wait()
 
 
 def test_a_rule_data_error_names_its_own_file_in_a_pool_too(tmp_path: Path) -> None:
