@@ -93,30 +93,26 @@ def test_words_outside_the_table_are_generated(fresh_table) -> None:
     assert "kirjahyllyssä" in forms.values()
 
 
+def _ignored_with_header(header: dict, tmp_path, monkeypatch) -> None:
+    """A table with this header is not used: the paradigm is generated with the Voikko at hand."""
+    data = {"header": {**header, "words": 1}, "signatures": [], "paradigms": {"valitus": {inflect.ANY_GROUP: ""}}}
+    path = tmp_path / inflect.PARADIGM_DATA
+    build_script().write(data, path)
+    monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
+    assert inflect._paradigm_table() is None
+    assert "valituksessa" in inflect.paradigm("valitus", "N").values()
+
+
 def test_the_table_is_used_only_under_its_own_voikko(fresh_table, tmp_path, monkeypatch) -> None:
     """A table verified with another Voikko (another dictionary version, or pyvoikko) is ignored:
     every paradigm is generated with the Voikko at hand, so its forms are the ones it verifies."""
-    build = build_script()
-    data = {"header": {"voikko": {"backend": "libvoikko", "version": "0.0", "dictionary": "voikko-fi 0.1"},
-                       "generator": "test", "words": 1},
-            "signatures": [], "paradigms": {"valitus": {inflect.ANY_GROUP: ""}}}
-    path = tmp_path / inflect.PARADIGM_DATA
-    build.write(data, path)
-    monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
-    assert inflect._paradigm_table() is None
-    assert "valituksessa" in inflect.paradigm("valitus", "N").values()
+    _ignored_with_header({"voikko": {"backend": "libvoikko", "version": "0.0", "dictionary": "voikko-fi 0.1"},
+                          "generator": "test"}, tmp_path, monkeypatch)
 
 
 def test_a_table_from_another_generator_version_is_ignored(fresh_table, tmp_path, monkeypatch) -> None:
-    build = build_script()
-    data = {"header": {"voikko": inflect.voikko_identity(), "generator": "voikko (PyPI inflection generator) 0.0",
-                       "words": 1},
-            "signatures": [], "paradigms": {"valitus": {inflect.ANY_GROUP: ""}}}
-    path = tmp_path / inflect.PARADIGM_DATA
-    build.write(data, path)
-    monkeypatch.setattr(inflect, "PARADIGM_PATH", path)
-    assert inflect._paradigm_table() is None
-    assert "valituksessa" in inflect.paradigm("valitus", "N").values()
+    _ignored_with_header({"voikko": inflect.voikko_identity(), "generator": "voikko (PyPI inflection generator) 0.0"},
+                         tmp_path, monkeypatch)
 
 
 def test_pyvoikko_generates_every_paradigm() -> None:

@@ -205,28 +205,25 @@ def lemmas(token: "Token") -> frozenset[str]:
     return _lemmas(text, token.lemma_, token.is_punct or token.is_space)
 
 
-def verb_base_union(toks: list["Token"]) -> frozenset[str]:
-    """`verb_bases` of all the words (kept per Doc and run of words), as `lemma_union`."""
-    if not toks:
-        return frozenset()
-    kept = facts(toks[0].doc).memo.setdefault("next-step.verb-base-union", {})
-    key = (toks[0].i, toks[-1].i, len(toks))
-    found = kept.get(key)
-    if found is None:
-        found = kept[key] = frozenset().union(*(verb_bases(t) for t in toks))
-    return found
-
-
 def lemma_union(toks: list["Token"]) -> frozenset[str]:
     """Every base form any of these words may have (kept per Doc and run of words): "does the
     sentence have a word for X" is then one set operation, not a pass over its words."""
+    return _union(toks, lemmas)
+
+
+def verb_base_union(toks: list["Token"]) -> frozenset[str]:
+    """`verb_bases` of all the words, as `lemma_union`."""
+    return _union(toks, verb_bases)
+
+
+def _union(toks: list["Token"], of_word: Any) -> frozenset[str]:
     if not toks:
         return frozenset()
-    kept = facts(toks[0].doc).memo.setdefault("next-step.lemma-union", {})
+    kept = facts(toks[0].doc).memo.setdefault(f"next-step.union.{of_word.__name__}", {})
     key = (toks[0].i, toks[-1].i, len(toks))
     found = kept.get(key)
     if found is None:
-        found = kept[key] = frozenset().union(*(lemmas(t) for t in toks))
+        found = kept[key] = frozenset().union(*(of_word(t) for t in toks))
     return found
 
 
