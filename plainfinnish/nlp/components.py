@@ -244,7 +244,7 @@ def _compute_facts(doc: Doc) -> DocFacts:
 
 
 def join_facts(whole: Doc, parts: list[Doc]) -> None:
-    """Give a Doc made by `Doc.from_docs(parts)` (no spaces added) the facts of its parts, shifted,
+    """Give a Doc made of `parts` end to end (no spaces added) the facts of its parts, shifted,
     instead of computing them again: every fact stays within a sentence, and no sentence crosses
     from one part into the next. The language server joins paragraph Docs this way per edit."""
     known = [facts(p) for p in parts]

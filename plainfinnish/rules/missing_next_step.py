@@ -584,7 +584,7 @@ def _facts_of(sentence: "Span", kind: str) -> Any:
 
 
 def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
-    """The sentence facts of a Doc joined from parts (`Doc.from_docs`), from the parts' own: only
+    """The sentence facts of a Doc made of `parts` end to end, from the parts' own: only
     the last sentence of each part but the final one is read again, in the joined Doc, because its
     facts may look at the first words of the next part."""
     if sum(len(p) for p in parts) != len(whole):
