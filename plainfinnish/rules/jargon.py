@@ -361,7 +361,13 @@ class Jargon(Rule):
                     candidates.append(entry)
         if not candidates:
             return []
-        has_deps = sentence.doc.has_annotation("DEP")
+        from plainfinnish.nlp.components import facts
+
+        # Doc.has_annotation scans every token: once per Doc, not once per sentence
+        shared = facts(sentence.doc).memo
+        has_deps = shared.get("jargon.has-deps")
+        if has_deps is None:
+            has_deps = shared["jargon.has-deps"] = sentence.doc.has_annotation("DEP")
         where: dict[str, list[int]] = {}  # a lemma -> the positions of the words that may be it, in order
         for i, lemmas in enumerate(lemma_sets):
             for lemma in lemmas:
