@@ -488,14 +488,15 @@ def classify(doc: "Doc") -> ServiceVerdict:
     Doc: missing-next-step, pushy-upsell and question-overload all ask)."""
     verdict = doc.user_data.get("plainfinnish.service")
     if verdict is None:
-        verdict = doc.user_data["plainfinnish.service"] = _classify(sentence_facts(doc))
+        verdict = doc.user_data["plainfinnish.service"] = _classify(doc)
     return verdict
 
 
-def _classify(sentences: list["SentenceFacts"]) -> ServiceVerdict:
-    reasons = [s.confirmation for s in sentences if s.confirmation]
+def _classify(doc: "Doc") -> ServiceVerdict:
+    reasons = [s.confirmation for s in sentence_facts(doc, "confirmation") if s.confirmation]
     if reasons:
         return ServiceVerdict(True, True, reasons)
+    sentences = sentence_facts(doc, "letter")  # read only when no sentence reports on the case
     regret = set().union(*(s.regret for s in sentences))
     if any(s.not_service for s in sentences):
         return ServiceVerdict(False, False, ["policy"])
@@ -519,14 +520,22 @@ def _classify(sentences: list["SentenceFacts"]) -> ServiceVerdict:
 # --- What each sentence tells, once: the message's verdicts combine these -------------------------
 
 @dataclass(frozen=True, slots=True)
-class SentenceFacts:
-    """What one sentence tells the service-message decision (`classify`). Each fact depends only
-    on the sentence (its words, their readings, its placeholders and the few words after it), so
-    a message's verdict is combined from its sentences' facts, and the language server reuses the
+class ConfirmationFacts:
+    """Whether one sentence reports on the customer's own case, which alone makes a service
+    message (`classify`). Like every kind of sentence facts below, it depends only on the
+    sentence (its words, their readings, its placeholders and the few words after it), so a
+    message's verdict is combined from its sentences' facts, and the language server reuses the
     facts of the sentences an edit did not touch."""
 
     start: int  # the sentence's first character in the Doc
     confirmation: str | None  # "status", "me-perfect" or "thanks": a report on the customer's case
+
+
+@dataclass(frozen=True, slots=True)
+class LetterFacts:
+    """What one sentence tells the service-message decision when no sentence reports on the case."""
+
+    start: int
     not_service: bool  # a policy, terms or cookie word
     signals: tuple[str, ...]  # letter signals: "greeting", "signoff", "reference", "own-case"
     placeholder: bool
@@ -551,19 +560,18 @@ class StatementFacts:
     statement: "Statement | None"  # a next step, its offsets relative to `start`
 
 
-#: Per-sentence facts by kind ("service": SentenceFacts, "overdue": OverdueFacts, "statement":
-#: StatementFacts), kept by (sentence text
+#: Per-sentence facts by kind (`_FACTS`), kept by (sentence text
 #: and what follows, placeholder positions) in the fast profile only: there a word's reading does
 #: not depend on the words around it. The accurate profile's tagger looks across sentence
 #: boundaries, so its facts are computed per Doc.
-_SENTENCE_CACHE: dict[str, dict[tuple, Any]] = {"service": {}, "overdue": {}, "statement": {}}
+_SENTENCE_CACHE: dict[str, dict[tuple, Any]] = {"confirmation": {}, "letter": {}, "overdue": {}, "statement": {}}
 _SENTENCE_CACHE_SIZE = 20_000
 #: How many tokens after a sentence its facts may look at (a reference number after a line
 #: break, a time postposition after a placeholder).
 _LOOKAHEAD = 3
 
 
-def sentence_facts(doc: "Doc", kind: str = "service") -> list[Any]:
+def sentence_facts(doc: "Doc", kind: str) -> list[Any]:
     """The facts of each sentence of the Doc (computed once per Doc, and per sentence text)."""
     name = f"plainfinnish.sentence-facts.{kind}"
     found = doc.user_data.get(name)
@@ -612,11 +620,7 @@ def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
         whole.user_data[f"plainfinnish.sentence-facts.{kind}"] = joined
 
 
-def _service_facts(sentence: "Span") -> SentenceFacts:
-    service = data()["service"]
-    doc = sentence.doc
-    ws = words(sentence)
-    toks = [t for t in sentence if not t.is_space]
+def _confirmation_facts(sentence: "Span") -> ConfirmationFacts:
     if status_sentence(sentence):
         confirmation: str | None = "status"
     elif me_perfect(sentence) is not None:
@@ -625,6 +629,14 @@ def _service_facts(sentence: "Span") -> SentenceFacts:
         confirmation = "thanks"
     else:
         confirmation = None
+    return ConfirmationFacts(start=sentence.start_char, confirmation=confirmation)
+
+
+def _letter_facts(sentence: "Span") -> LetterFacts:
+    service = data()["service"]
+    doc = sentence.doc
+    ws = words(sentence)
+    toks = [t for t in sentence if not t.is_space]
     not_service = bool(lemma_union(toks) & service["not_service_lemmas"]) or any(
         p.lemma.lower() in service["not_service_lemmas"] for t in toks for a in analyses(t) if a.is_compound for p in a.parts)
     signals: list[str] = []
@@ -641,9 +653,8 @@ def _service_facts(sentence: "Span") -> SentenceFacts:
                     signals.append("reference")
             if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
                 signals.append("own-case")
-    return SentenceFacts(
+    return LetterFacts(
         start=sentence.start_char,
-        confirmation=confirmation,
         not_service=not_service,
         signals=tuple(signals),
         placeholder=any(is_placeholder(t) for t in toks),
@@ -663,7 +674,8 @@ def _statement_facts(sentence: "Span") -> StatementFacts:
 
 
 #: How each kind of sentence facts is computed.
-_FACTS = {"service": _service_facts, "overdue": _overdue_facts, "statement": _statement_facts}
+_FACTS = {"confirmation": _confirmation_facts, "letter": _letter_facts, "overdue": _overdue_facts,
+          "statement": _statement_facts}
 
 
 def vocative(ws: list["Token"]) -> bool:
