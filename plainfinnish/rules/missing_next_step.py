@@ -101,12 +101,7 @@ def is_placeholder(token: "Token") -> bool:
 def _memo(token: "Token", name: str) -> tuple[list, int]:
     """The token's slot in the Doc's per-token list `name`: these helpers are asked about the same
     tokens many times per message, by several rules."""
-    doc = token.doc
-    memos = facts(doc).memo
-    found = memos.get(name)
-    if found is None or len(found) != len(doc):
-        found = memos[name] = [UNSET] * len(doc)
-    return found, token.i
+    return _c().token_memo(token.doc, name), token.i
 
 
 def per_form(compute: Any) -> Any:

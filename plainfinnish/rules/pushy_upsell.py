@@ -401,7 +401,7 @@ def urgency(s: Sentence, ctx: Context) -> Iterator[Hit]:
             elif when is None and offer is not None and offer < i and len(ws) <= 4 and person_form(t, "3") \
                     and not s.followed_by_date:
                 yield Hit(offer, i, "false-urgency", "ending-undated")
-        # "Tämä hinta ei palaa huomenna"
+        # "Etu ei tule enää takaisin": an offer that will not return
         if s.has(i, "return_verbs") and s.neg[i]:
             offer = s.near("offer_nouns", i, 4, 0)
             if offer is not None:
@@ -602,7 +602,7 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     if refusal and own_voice:
         yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
     elif not refusal and len(ws) <= 7 and own_voice and not s.question:
-        # a button without "Ei kiitos": "En halua alennusta", "Jatkan ilman etuja"
+        # a button with no polite refusal first: "Jätän edun käyttämättä", "Jatkan ilman etuja"
         negated = any(x in {"en", "ilman"} for x in s.lower)
         if negated and s.lower[0] in {"en", "jatkan", "ohitan", "maksan", "haluan"}:
             yield Hit(0, len(ws) - 1 if not ws[-1].is_punct else len(ws) - 2, "confirmshaming", "refusal")
