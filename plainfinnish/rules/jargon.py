@@ -154,10 +154,19 @@ class Jargon(Rule):
         memo = _memo(lexicon, allow)
         toks = list(doc)  # each Token object made once
         matches: list[Match] = []
+        quiet = memo.quiet
+        analyses = doc_facts.analyses
         for sentence in doc.sents:
             words = toks[sentence.start: sentence.end]
-            single = [m for t in words if (m := self._match_word(t, toks, doc_facts, memo, lexicon, allow, accurate))
-                      is not None]
+            single = []
+            for t in words:
+                # most words can match nothing: one look-up settles them (`_Memo.quiet`)
+                q = quiet.get(t.text)
+                if q is not None and (q is True or (q is analyses[t.i] and t.whitespace_)):
+                    continue
+                m = self._match_word(t, toks, doc_facts, memo, lexicon, allow, accurate)
+                if m is not None:
+                    single.append(m)
             multi = self._match_patterns(sentence, words, doc_facts, memo, lexicon, allow, accurate)
             taken = {t.i for m in multi for t in m.tokens}
             matches.extend(multi)
@@ -200,7 +209,10 @@ class Jargon(Rule):
         """`_match_token` given the Doc's tokens (a list, or the Doc), facts and the word-form memo."""
         text = token.text
         i = token.i
-        if token.is_space or token.is_punct or doc_facts.placeholder[i] or not any(c.isalpha() for c in text):
+        if token.is_space or token.is_punct or doc_facts.placeholder[i]:
+            return None
+        if not any(c.isalpha() for c in text):
+            memo.quiet[text] = True
             return None
         raw = doc_facts.analyses[i]
         # the readings of a word form and which entry each matches, worked out once per form
@@ -211,6 +223,9 @@ class Jargon(Rule):
                                            any(f is not None for f in found_by.values()))
         _raw, analyses, found_by, any_found = known
         written = [e for e in lexicon.by_form.get(text.lower(), ()) if e.key not in allow] if lexicon.by_form else []
+        if analyses and not any_found and not written:
+            # no reading and no written form is an entry: only a word glued to the next (below) can match
+            memo.quiet[text] = raw
         if written and analyses and not any(a.baseform.lower() == written[0].key for a in analyses):
             return Match(written[0], [token], token, None)  # a user's word form ("viipymättä") as written
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -361,6 +376,16 @@ class Jargon(Rule):
                     candidates.append(entry)
         if not candidates:
             return []
+        # an entry can be placed only where every word of its pattern may stand: mostly nowhere
+        present = set().union(*lemma_sets)
+        patterns = memo.patterns
+        for entry in candidates:
+            if id(entry) not in patterns:
+                lowered = [w.lower() for w in entry.pattern]
+                patterns[id(entry)] = (lowered, frozenset(lowered))
+        candidates = [e for e in candidates if patterns[id(e)][1] <= present]
+        if not candidates:
+            return []
         from plainfinnish.nlp.components import facts
 
         # Doc.has_annotation scans every token: once per Doc, not once per sentence
@@ -375,17 +400,18 @@ class Jargon(Rule):
         out: list[Match] = []
         used: set[int] = set()
         for entry in candidates:
-            match = self._place_pattern(entry, words, lemma_sets, where, has_deps, used)
+            match = self._place_pattern(entry, patterns[id(entry)][0], words, lemma_sets, where, has_deps, used)
             if match is not None:
                 out.append(match)
                 used.update(t.i for t in match.tokens)
         return out
 
-    def _place_pattern(self, entry: "Entry", words: list["Token"], lemma_sets: list[dict[str, "Analysis | None"]],
-                       where: dict[str, list[int]], has_deps: bool, used: set[int]) -> Match | None:
+    def _place_pattern(self, entry: "Entry", pattern: list[str], words: list["Token"],
+                       lemma_sets: list[dict[str, "Analysis | None"]], where: dict[str, list[int]], has_deps: bool,
+                       used: set[int]) -> Match | None:
+        """Where `entry` (its pattern in lower case) stands in the sentence, if anywhere."""
         from plainfinnish.nlp.inflect import INFINITIVE_WILDCARD, PATTERN_WILDCARDS
 
-        pattern = [w.lower() for w in entry.pattern]
         if any(w not in where for w in pattern):
             return None  # a word of the pattern is nowhere in the sentence
         positions = [[i for i in where[w] if words[i].i not in used] for w in pattern]
@@ -683,6 +709,11 @@ class _Memo:
         self.lemmas: dict[str, tuple] = {}
         # a word and the dot after it ("ko.") -> (entry, reading) or None
         self.abbreviations: dict[str, tuple | None] = {}
+        # forms that match no entry wherever they stand -> True; forms that match none unless glued
+        # to the next token ("joll|ei", "ko|.") -> their analyses (the object, as in `readings`)
+        self.quiet: dict[str, Any] = {}
+        # id(entry) -> (its pattern in lower case, the set of its words)
+        self.patterns: dict[int, tuple[list[str], frozenset[str]]] = {}
 
 
 _MEMOS: dict[tuple[int, frozenset[str]], _Memo] = {}
@@ -702,6 +733,8 @@ def _memo(lexicon: "Lexicon", allow: set[str]) -> _Memo:
         memo.lemmas.clear()
     if len(memo.abbreviations) > _MEMO_LIMIT:
         memo.abbreviations.clear()
+    if len(memo.quiet) > _MEMO_LIMIT:
+        memo.quiet.clear()
     return memo
 
 

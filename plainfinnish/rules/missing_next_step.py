@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plainfinnish import datafiles
 from plainfinnish.document import PLACEHOLDER_WORD
@@ -232,6 +232,72 @@ def _lemmas(text: str, lemma: str, skipped: bool) -> frozenset[str]:
     return frozenset({lemma.lower(), *(a.baseform.lower() for a in readings)})
 
 
+class SentenceSummary(NamedTuple):
+    """What most sentence decisions ask first, about the words of a sentence (`words`)."""
+
+    owned: bool  # a word is the customer's own (`second_person_owner`)
+    lemmas: frozenset[str]  # every base form a word may have (`lemma_union`)
+    verb_bases: frozenset[str]  # `verb_base_union`
+    part_lemmas: frozenset[str]  # the base forms of the parts of every compound reading, lower case
+    lowers: frozenset[str]  # the words in lower case
+
+
+_NO_WORDS = SentenceSummary(False, frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def sentence_summary(sentence: "Span") -> SentenceSummary:
+    """The sentence's `SentenceSummary`, made for every sentence of the Doc in one pass."""
+    doc, start = sentence.doc, sentence.start
+    known = facts(doc)
+    if start >= len(doc) or known.sent_start[start] != start or known.sent_end[start] != sentence.end:
+        return _summary([_word_summary(t) for t in words(sentence)])  # a span that is no whole sentence
+    found = known.memo.get("next-step.summaries")
+    if found is None:
+        found = known.memo["next-step.summaries"] = _summaries(doc, known)
+    return found.get(start, _NO_WORDS)
+
+
+#: (orth, lemma, morph) -> `_word_summary` of a word: it follows from these alone
+_WORD_SUMMARIES: dict[tuple[int, int, int], tuple[bool, frozenset[str], frozenset[str], frozenset[str], str]] = {}
+
+
+def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str], frozenset[str], str]:
+    parts = frozenset(p.lemma.lower() for a in analyses(token) if a.is_compound for p in a.parts)
+    return second_person_owner(token), lemmas(token), verb_bases(token), parts, token.lower_
+
+
+def _summary(found: list[tuple]) -> SentenceSummary:
+    if not found:
+        return _NO_WORDS
+    owned, lemma_sets, verb_sets, part_sets, lowers = zip(*found)
+    return SentenceSummary(any(owned), frozenset().union(*lemma_sets), frozenset().union(*verb_sets),
+                           frozenset().union(*part_sets), frozenset(lowers))
+
+
+def _summaries(doc: "Doc", known: Any) -> dict[int, SentenceSummary]:
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH
+
+    if len(_WORD_SUMMARIES) > 200_000:
+        _WORD_SUMMARIES.clear()
+    by_sentence: dict[int, list[tuple]] = {}
+    rows = doc.to_array([ORTH, LEMMA, MORPH, IS_SPACE, IS_PUNCT]).tolist() if len(doc) else []
+    placeholder, sent_start = known.placeholder, known.sent_start
+    for i, (orth, lemma, morph, is_space, is_punct) in enumerate(rows):
+        if is_space or is_punct:
+            continue
+        key = (orth, lemma, morph)
+        word = None if placeholder[i] else _WORD_SUMMARIES.get(key)
+        if word is None:
+            word = _word_summary(doc[i])
+            if not placeholder[i]:
+                _WORD_SUMMARIES[key] = word
+        found = by_sentence.get(sent_start[i])
+        if found is None:
+            found = by_sentence[sent_start[i]] = []
+        found.append(word)
+    return {start: _summary(found) for start, found in by_sentence.items()}
+
+
 _VERB_BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 
 
@@ -432,10 +498,10 @@ def status_sentence(sentence: "Span") -> bool:
     """'Hakemuksesi on vastaanotettu', 'Varauksesi on peruttu', 'Tilaus hylätty',
     'tunnistus poistettiin käytöstä tililtäsi': a report on the customer's own case."""
     service = data()["service"]
-    toks = words(sentence)
-    owned = any(second_person_owner(t) for t in toks)
-    if not owned and not lemma_union(toks) & service["case_nouns"]:
+    owned = (summary := sentence_summary(sentence)).owned
+    if not owned and not summary.lemmas & service["case_nouns"]:
         return False  # neither the customer's own nor a case noun: no subject for a report
+    toks = words(sentence)
     # The case is the subject of the report: "Hakemuksesi on vastaanotettu", "Tilaus hylätty".
     subject = any((lemmas(t) & service["case_nouns"] or second_person_owner(t)) and
                   (feat(t, "Case") == "Nom" or any(a.case == "nimento" for a in analyses(t))) for t in toks)
@@ -632,8 +698,8 @@ def _letter_facts(sentence: "Span") -> LetterFacts:
     doc = sentence.doc
     ws = words(sentence)
     toks = [t for t in sentence if not t.is_space]
-    not_service = bool(lemma_union(toks) & service["not_service_lemmas"]) or any(
-        p.lemma.lower() in service["not_service_lemmas"] for t in toks for a in analyses(t) if a.is_compound for p in a.parts)
+    summary = sentence_summary(sentence)  # of its words: its punctuation is in none of the word lists
+    not_service = bool((summary.lemmas | summary.part_lemmas) & service["not_service_lemmas"])
     signals: list[str] = []
     if ws:
         if ws[0].lower_ in service["greetings"] and (len(ws) <= 5 or vocative(ws)):
@@ -653,13 +719,13 @@ def _letter_facts(sentence: "Span") -> LetterFacts:
         not_service=not_service,
         signals=tuple(signals),
         placeholder=any(is_placeholder(t) for t in toks),
-        marketing=bool(lemma_union(toks) & service["marketing_lemmas"]),
-        regret=_regret(sentence, toks),
+        marketing=bool(summary.lemmas & service["marketing_lemmas"]),
+        regret=_regret(toks, summary),
     )
 
 
 def _overdue_facts(sentence: "Span") -> OverdueFacts:
-    overdue, consequence = _overdue(words(sentence))
+    overdue, consequence = _overdue(words(sentence), sentence_summary(sentence))
     return OverdueFacts(start=sentence.start_char, overdue=overdue, consequence=consequence)
 
 
@@ -682,12 +748,12 @@ def vocative(ws: list["Token"]) -> bool:
     return any(t.text == "," for t in doc[ws[1].i + 1: ws[1].i + 3])
 
 
-def _regret(sentence: "Span", toks: list["Token"]) -> frozenset[str]:
+def _regret(toks: list["Token"], summary: SentenceSummary) -> frozenset[str]:
     """'valitettavasti' with a me-form, 'pahoittelemme': the sender regrets something about the
     customer's case ("Valitettavasti emme voi myöntää toivomaasi aikaa"). A FAQ line "Valitettavasti
     emme toimita ulkomaille" has the word too, so alone it does not make a service message."""
     found: set[str] = set()
-    if "pahoitella" in lemma_union(toks):  # toks: the sentence without spaces
+    if "pahoitella" in summary.lemmas:
         found.add("apology")
     if any(t.lower_ == "valitettavasti" for t in toks):
         found.add("regret")
@@ -767,14 +833,14 @@ def overdue_without_consequence(doc: "Doc") -> bool:
     return any(s.overdue for s in sentences) and not any(s.consequence for s in sentences)
 
 
-def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
-    """(the sentence says a bill is overdue, it says what happens if it stays unpaid)."""
+def _overdue(toks: list["Token"], summary: SentenceSummary) -> tuple[bool, bool]:
+    """(the sentence of these words says a bill is overdue, it says what happens if it stays unpaid)."""
     od = data()["overdue"]
     overdue = consequence = False
-    if not verb_base_union(toks) & od["any_verb"] and not any(t.lower_ in od["any_surface"] for t in toks):
+    if not summary.verb_bases & od["any_verb"] and not summary.lowers & od["any_surface"]:
         return False, False  # none of the words either decision starts from
     conditional = bool(toks) and toks[0].lower_ in {"jos", "mikäli", "ellei", "muuten", "muussa"}
-    bill = bool(lemma_union(toks) & od["bill_nouns"])
+    bill = bool(summary.lemmas & od["bill_nouns"])
     for k, t in enumerate(toks):
         lem = verb_bases(t)
         if lem & od["words"] or (t.lower_ in od["surface"] and bill
@@ -788,9 +854,9 @@ def _overdue(toks: list["Token"]) -> tuple[bool, bool]:
     return overdue, consequence
 
 
-def dated_next_event(toks: list["Token"]) -> bool:
+def dated_next_event(toks: list["Token"], summary: SentenceSummary) -> bool:
     next_words = data()["next_step"]["next_words"]
-    return any(_DATE.match(x.text) for x in toks) and bool(lemma_union(toks) & next_words)
+    return bool(summary.lemmas & next_words) and any(_DATE.match(x.text) for x in toks)
 
 
 def unknown_me_form(token: "Token") -> bool:
@@ -800,12 +866,12 @@ def unknown_me_form(token: "Token") -> bool:
             and clause_start(token))
 
 
-def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
+def dispatched(toks: list["Token"], summary: SentenceSummary) -> bool:
     """'Tilauksesi on lähetetty', 'Paketti on toimitettu noutopisteeseen': the case is on its way
     to the customer, which tells them what comes next (it arrives)."""
     ns = data()["next_step"]
     verbs = ns["dispatch_verbs"]
-    if not lemma_union(toks) & ns["dispatch_subjects"]:
+    if not summary.lemmas & ns["dispatch_subjects"]:
         return False
     # "Tilauksesi on lähetetty", "on nyt pakattu ja luovutettu Postille", "lähetettiin"
     perfect = any(t.lemma_ == "olla" and not is_negated(t) for t in toks)
@@ -816,17 +882,17 @@ def dispatched(sentence: "Span", toks: list["Token"]) -> bool:
     return sent or arrived
 
 
-def appointment(toks: list["Token"]) -> bool:
+def appointment(toks: list["Token"], summary: SentenceSummary) -> bool:
     """A booking with its date or clock time: the customer's next step is to come then."""
     ns = data()["next_step"]
-    return bool(lemma_union(toks) & ns["booking_nouns"]) and any(
+    return bool(summary.lemmas & ns["booking_nouns"]) and any(
         _DATE.match(t.text) or t.lower_ in {"klo", "kello"} for t in toks)
 
 
-def ended(toks: list["Token"]) -> bool:
+def ended(toks: list["Token"], summary: SentenceSummary) -> bool:
     """'Jäsenyytesi on päättynyt', 'Sopimuksesi päättyi': the customer's own service has ended."""
     final = data()["next_step"]["final_verbs"]
-    return any(second_person_owner(x) for x in toks) and any(
+    return summary.owned and any(
         verb_bases(t) & final and (is_past_active_participle(t) or person_form(t, "3", tense="Past"))
         and not is_negated(t) and not in_subordinate_clause(t) for t in toks)
 
@@ -851,10 +917,11 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
     if generic_help(sentence):
         return None
     timed = has_time(sentence)
-    tracking_only = bool(lemma_union(toks) & ns["tracking_verbs"])
+    summary = sentence_summary(sentence)
+    tracking_only = bool(summary.lemmas & ns["tracking_verbs"])
     own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
     named = names_organisation(toks)
-    customers = any(second_person_owner(x) for x in toks)
+    customers = summary.owned
     dated_event: bool | None = None
     label: bool | None = None
     kind: str | None = None
@@ -904,18 +971,18 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
                 kind = kind or "contact"  # "Olemme sinuun yhteydessä tarvittaessa"
             elif timed and any(n in ns["valid_words"] for n in nxt[:2]):
                 kind = kind or "valid-until"  # "Pääsysi on voimassa 31.1. asti"
-            elif timed and (dated_event if dated_event is not None else (dated_event := dated_next_event(toks))):
+            elif timed and (dated_event if dated_event is not None else (dated_event := dated_next_event(toks, summary))):
                 kind = kind or "next-event"  # "Seuraava veloituspäivä on 1.2."
         elif lem & ns["waiting_verbs"] and person_form(t, "3") and any(
                 lemmas(x) & ns["waiting_for"] for x in toks[k + 1: k + 3]):
             kind = kind or "waiting"  # "Tilauksesi odottaa noutoa"
-    if kind is None and lemma_union(toks) & data()["overdue"]["consequence_nouns"]:
+    if kind is None and summary.lemmas & data()["overdue"]["consequence_nouns"]:
         kind = "consequence"  # "Laskuun lisätään viivästyskorko"
-    if kind is None and appointment(toks):
+    if kind is None and appointment(toks, summary):
         kind = "appointment"  # "Ajanvarauksesi on vahvistettu: ma 3.3. klo 10"
-    if kind is None and dispatched(sentence, toks):
+    if kind is None and dispatched(toks, summary):
         kind = "dispatched"
-    if kind is None and ended(toks):
+    if kind is None and ended(toks, summary):
         kind = "ended"
     if kind is None and timed and toks and toks[0].lower_ in ns["welcome_words"]:
         kind = "welcome"  # "Tervetuloa hierontaan tiistaina 4.3. klo 14"

@@ -9,6 +9,7 @@ over the configured limits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,36 @@ def base_syllables(analysis: "Analysis | None", lower: str) -> int:
     return syllables(analysis.baseform)
 
 
+_LETTERS = re.compile(r"[a-zåäö]+")
+_VOWELS = frozenset("aeiouyåäö")
+_VOWEL_RUN = re.compile(r"[aeiouyåäö]+")
+
+
+def _base_strings(analysis: "Analysis | None", lower: str) -> list[str]:
+    """The strings `base_syllables` hyphenates."""
+    if analysis is None:
+        return [lower]
+    if analysis.is_compound:
+        parts = analysis.parts
+        return [*(p.surface for p in parts[:-1]), parts[-1].lemma]
+    return [analysis.baseform]
+
+
+def polysyllabic_word(analysis: "Analysis | None", lower: str, least: int) -> bool:
+    """`base_syllables(analysis, lower) >= least`, hyphenating only when it is in doubt: Voikko
+    hyphenates a Finnish word only between syllables, and every syllable has a vowel, so a
+    word of plain letters with fewer than `least` vowels has fewer syllables (most words); one
+    with more runs of vowels than that has more (Voikko leaves a few words it does not know,
+    "usa", a hyphen short, never two)."""
+    strings = [x.lower() for x in _base_strings(analysis, lower)]
+    if all(_LETTERS.fullmatch(x) for x in strings):
+        if sum(max(1, sum(c in _VOWELS for c in x)) for x in strings) < least:
+            return False
+        if sum(len(_VOWEL_RUN.findall(x)) for x in strings) >= least + 1:
+            return True  # a syllable at least per run of vowels, with one to spare for Voikko's odd word
+    return base_syllables(analysis, lower) >= least
+
+
 def counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
     """(words as every report counts them, the readability measures), in one pass over the
     message, kept with the Doc: every report carries both, rule enabled or not."""
@@ -52,6 +83,10 @@ def measure(doc: "Doc") -> dict[str, Any]:
 def _shape(text: str) -> tuple[bool, int]:
     """(has a letter or digit, how many letters): the same word forms recur in every message."""
     return any(c.isalnum() for c in text), sum(c.isalpha() for c in text)
+
+
+#: word form -> (the reading counted, the syllable limit, polysyllabic?)
+_polysyllabic: dict[str, tuple] = {}
 
 
 def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
@@ -77,7 +112,14 @@ def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
         n += 1
         if known.placeholder[t.i]:
             continue
-        if base_syllables(known.analysis[t.i], t.lower_) >= wiio_syllables:
+        # a word form's count is kept with the reading it was made from (the same form recurs)
+        analysis = known.analysis[t.i]
+        kept = _polysyllabic.get(t.text)
+        if kept is None or kept[0] is not analysis or kept[1] != wiio_syllables:
+            if len(_polysyllabic) > 100_000:
+                _polysyllabic.clear()
+            kept = _polysyllabic[t.text] = (analysis, wiio_syllables, polysyllabic_word(analysis, t.lower_, wiio_syllables))
+        if kept[2]:
             polysyllabic += 1
         if letters > long_letters:
             long_words += 1
