@@ -96,6 +96,22 @@ def _forms(lower: str, lemma: str, readings: tuple) -> frozenset[str]:
 
 _NO_CLASS: frozenset[str] = frozenset()
 
+#: (text, lemma) -> (readings, lower case, `_forms`, `_classes`) of a word: what a Sentence reads
+#: of each word, kept while the readings are the same object (the analyser's cached tuple)
+_WORDS: dict[tuple[str, str], tuple[tuple, str, frozenset[str], frozenset[str]]] = {}
+
+
+def _word(token: "Token", readings: tuple) -> tuple[tuple, str, frozenset[str], frozenset[str]]:
+    key = (token.text, token.lemma_)
+    kept = _WORDS.get(key)
+    if kept is None or kept[0] is not readings:
+        if len(_WORDS) >= 100_000:
+            _WORDS.clear()
+        lower = token.lower_
+        forms = _forms(lower, key[1].lower(), readings)
+        kept = _WORDS[key] = (readings, lower, forms, _classes(forms))
+    return kept
+
 
 def _classes(forms: frozenset[str]) -> frozenset[str]:
     """The word classes of data/pushy.toml that one of the forms belongs to."""
@@ -203,10 +219,11 @@ class Sentence:
     def __init__(self, ws: list["Token"], known: "DocFacts", negated: list[bool]) -> None:
         self.ws = ws
         # a word's own readings when Voikko knows it, else those `analyses` finds for the bare word
-        self.an = [known.analyses[t.i] or analyses(t) for t in ws]
-        self.lower = [t.lower_ for t in ws]
-        self.forms = [_forms(low, t.lemma_.lower(), an) for low, t, an in zip(self.lower, ws, self.an)]
-        self.classes = [_classes(f) for f in self.forms]
+        found = [_word(t, known.analyses[t.i] or analyses(t)) for t in ws]
+        self.an = [w[0] for w in found]
+        self.lower = [w[1] for w in found]
+        self.forms = [w[2] for w in found]
+        self.classes = [w[3] for w in found]
         self.neg = negated
         self.profile = known.profile
         # (the functions refer to the word lists, not to the Sentence: no reference cycle, so a
