@@ -65,10 +65,12 @@ def _may_be_infinitive(token: "Token") -> bool:
 
 def protected(sentence: "Span") -> set[int]:
     """Token indices inside quotes or parentheses: never split there."""
+    from plainfinnish.nlp.components import span_tokens
+
     inside: set[int] = set()
     depth = 0
     quoted = False
-    for t in sentence:
+    for t in span_tokens(sentence):
         if t.text in _QUOTES and t.text != "“":
             quoted = not quoted
         elif t.text == "“":
@@ -170,6 +172,8 @@ def _continues_list(before: "Token | None", after: "Token | None") -> bool:
 
 
 def _split(sentence: "Span") -> list[Clause]:
+    from plainfinnish.nlp.components import span_tokens
+
     data = _data()
     coordinators = data["coordinators"]
     inside = protected(sentence)
@@ -178,8 +182,9 @@ def _split(sentence: "Span") -> list[Clause]:
     current = Clause(sentence.start, sentence.start)
     finite = False
     colon = False
-    last = max((t.i for t in sentence if not t.is_space), default=sentence.start)
-    for t in sentence:
+    toks = span_tokens(sentence)
+    last = max((t.i for t in toks if not t.is_space), default=sentence.start)
+    for t in toks:
         if t.i in inside:
             current.end = t.i + 1
             continue

@@ -17,7 +17,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from plainfinnish.document import PLACEHOLDER_WORD
 from plainfinnish.nlp import voikko
@@ -154,6 +154,7 @@ class DocFacts:
     analysis: list[Analysis | None]  # the reading that agrees with the token's POS and morphology
     placeholder: list[bool]  # a template placeholder ("{name}", "{{ date }}") stands here
     finite: list[bool]  # some reading is a finite verb (indicative, conditional, imperative, potential)
+    word: list[bool]  # neither a space nor punctuation (`Token.is_space`, `Token.is_punct`)
     profile: str  # "fast" or "accurate": which tagger set POS and morphology
     memo: dict  # name -> per-token list of a rule's derived values (`token_memo`)
 
@@ -190,6 +191,24 @@ def token_memo(doc: Doc, name: str) -> list:
     return found
 
 
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's Token objects, made once: iterating or indexing a Doc makes a new Token object
+    each time, and the rules would otherwise make each token twenty times over."""
+    memo = facts(doc).memo
+    found = memo.get("tokens")
+    if found is None:
+        found = memo["tokens"] = list(doc)
+    return found
+
+
+def span_tokens(span: Span | Doc) -> list[Token]:
+    """The tokens of a sentence or other span (or the Doc), from `tokens`: no new Token objects."""
+    start = getattr(span, "start", None)
+    if start is None:
+        return tokens(span)
+    return tokens(span.doc)[start: span.end]
+
+
 def is_placeholder(token: Token) -> bool:
     """A template placeholder stands at the token (as `Token._.is_placeholder`, without the accessor)."""
     return facts(token.doc).placeholder[token.i]
@@ -214,6 +233,7 @@ def _compute_facts(doc: Doc) -> DocFacts:
     chosen: list[Analysis | None] = [None] * n
     placeholder = [False] * n
     finite = [False] * n
+    word = [False] * n
     start = 0
     last = -1  # the last non-space token of the current sentence
     recent: list[bool] = []  # negation flags of the last words in the current sentence
@@ -230,6 +250,7 @@ def _compute_facts(doc: Doc) -> DocFacts:
         last = i
         if is_punct:
             continue
+        word[i] = True
         recent.append(lemma == lemma_ei or lower in negators)
         if len(recent) > NEGATION_REACH:
             recent.pop(0)
@@ -240,7 +261,8 @@ def _compute_facts(doc: Doc) -> DocFacts:
         found = readings[i] = voikko.analyze(text)
         chosen[i] = _best(text, found, pos, strings[morph] if morph else "")
         finite[i] = any(a.mood in MOODS for a in found)
-    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, finite, doc._.profile, {})
+    return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, finite, word,
+                    doc._.profile, {})
 
 
 def join_facts(whole: Doc, parts: list[Doc]) -> None:
@@ -250,12 +272,12 @@ def join_facts(whole: Doc, parts: list[Doc]) -> None:
     known = [facts(p) for p in parts]
     offset = 0
     joined: dict[str, list] = {name: [] for name in (
-        "sent_start", "sent_end", "prev_word", "negated", "analyses", "analysis", "placeholder", "finite")}
+        "sent_start", "sent_end", "prev_word", "negated", "analyses", "analysis", "placeholder", "finite", "word")}
     for part, f in zip(parts, known):
         joined["sent_start"].extend(x + offset for x in f.sent_start)
         joined["sent_end"].extend(x + offset for x in f.sent_end)
         joined["prev_word"].extend(x + offset if x >= 0 else -1 for x in f.prev_word)
-        for name in ("negated", "analyses", "analysis", "placeholder", "finite"):
+        for name in ("negated", "analyses", "analysis", "placeholder", "finite", "word"):
             joined[name].extend(getattr(f, name))
         offset += len(part)
     if offset != len(whole):
@@ -282,7 +304,7 @@ def seen_in_clause(doc: Doc, words: frozenset[str]) -> list[bool]:
         return found
     out = [False] * len(doc)
     seen = False
-    for token in doc:
+    for token in tokens(doc):
         if token.is_sent_start:
             seen = False
         out[token.i] = seen

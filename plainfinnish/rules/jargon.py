@@ -140,7 +140,7 @@ class Jargon(Rule):
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
         from plainfinnish import wordlists
-        from plainfinnish.nlp.components import facts
+        from plainfinnish.nlp.components import facts, tokens
         from plainfinnish.nlp.term_context import term_context
 
         config = context.settings.get("config")
@@ -152,7 +152,7 @@ class Jargon(Rule):
         severity_fixed = bool(config is not None and config.rules.get(self.id, {}).get("severity"))
 
         memo = _memo(lexicon, allow)
-        toks = list(doc)  # each Token object made once
+        toks = tokens(doc)  # each Token object made once
         matches: list[Match] = []
         quiet = memo.quiet
         analyses = doc_facts.analyses

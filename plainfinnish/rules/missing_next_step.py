@@ -142,10 +142,12 @@ def words(span: "Span | Doc") -> list["Token"]:
     start = getattr(span, "start", None)
     if start is None:
         return [t for t in span if not t.is_space and not t.is_punct]
-    kept = facts(span.doc).memo.setdefault("next-step.words", {})
+    known = facts(span.doc)
+    kept = known.memo.setdefault("next-step.words", {})
     found = kept.get((start, span.end))
     if found is None:
-        found = kept[(start, span.end)] = [t for t in span if not t.is_space and not t.is_punct]
+        toks, word = _c().tokens(span.doc), known.word
+        found = kept[(start, span.end)] = [toks[i] for i in range(start, span.end) if word[i]]
     return found
 
 
@@ -448,7 +450,7 @@ def in_subordinate_clause(token: "Token") -> bool:
 
 def has_time(sentence: "Span") -> bool:
     time = data()["time"]
-    for t in sentence:
+    for t in _c().span_tokens(sentence):
         if t.is_space:
             continue
         if _DATE.match(t.text) or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ in time["lemmas"]):
@@ -647,9 +649,12 @@ def _facts_of(sentence: "Span", kind: str) -> Any:
     known = facts(doc)
     if known.profile != "fast":
         return compute(sentence)
-    end = min(sentence.end + _LOOKAHEAD, len(doc))
-    flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
-    key = (doc[sentence.start:end].text, sentence.end - sentence.start, flags)
+    keys = known.memo.setdefault("next-step.sentence-keys", {})
+    key = keys.get((sentence.start, sentence.end))
+    if key is None:  # the same for every kind of facts
+        end = min(sentence.end + _LOOKAHEAD, len(doc))
+        flags = tuple(i - sentence.start for i in range(sentence.start, end) if known.placeholder[i])
+        key = keys[(sentence.start, sentence.end)] = (_text_of(doc, sentence.start, end), sentence.end - sentence.start, flags)
     kept = _SENTENCE_CACHE[kind]
     cached = kept.get(key)
     if cached is not None:
@@ -658,6 +663,13 @@ def _facts_of(sentence: "Span", kind: str) -> Any:
         kept.clear()
     computed = kept[key] = compute(sentence)
     return computed
+
+
+def _text_of(doc: "Doc", start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text (a Span joins its tokens' texts anew)."""
+    components = _c()
+    text, toks = components.doc_text(doc), components.tokens(doc)
+    return text[toks[start].idx: toks[end].idx if end < len(toks) else len(text)]
 
 
 def join_sentence_facts(whole: "Doc", parts: list["Doc"]) -> None:
@@ -697,7 +709,8 @@ def _letter_facts(sentence: "Span") -> LetterFacts:
     service = data()["service"]
     doc = sentence.doc
     ws = words(sentence)
-    toks = [t for t in sentence if not t.is_space]
+    every = _c().tokens(doc)
+    toks = [every[i] for i in range(sentence.start, sentence.end) if not every[i].is_space]
     summary = sentence_summary(sentence)  # of its words: its punctuation is in none of the word lists
     not_service = bool((summary.lemmas | summary.part_lemmas) & service["not_service_lemmas"])
     signals: list[str] = []
@@ -777,13 +790,13 @@ def generic_help(sentence: "Span") -> bool:
     if not first or first[0].lower_ not in {"jos", "mikäli"}:
         return False
     conditions = data()["next_step"]["generic_help_conditions"]
-    return any(lemmas(t) & conditions for t in sentence)
+    return any(lemmas(t) & conditions for t in _c().span_tokens(sentence))
 
 
 def button_label(sentence: "Span") -> bool:
     """'Palaa alkuun', 'Lähetä hakemus': a short line without end punctuation is a button or link
     label, which names an action the customer may take, not what happens next."""
-    toks = [t for t in sentence if not t.is_space]
+    toks = [t for t in _c().span_tokens(sentence) if not t.is_space]
     return len(words(sentence)) <= 3 and bool(toks) and toks[-1].text not in {".", "!", ":", "?"}
 
 

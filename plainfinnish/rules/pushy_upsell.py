@@ -986,7 +986,7 @@ class PushyUpsell(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
-        from plainfinnish.nlp.components import doc_text, facts
+        from plainfinnish.nlp.components import doc_text, facts, tokens
 
         cats = data()["categories"]
         known = facts(doc)
@@ -995,7 +995,7 @@ class PushyUpsell(Rule):
         # punctuation other than '!', '?' and '+' are no words here.
         groups: list[list[Token]] = []
         current = -1
-        for t in doc:
+        for t in tokens(doc):
             if known.sent_start[t.i] != current:
                 current = known.sent_start[t.i]
                 groups.append([])

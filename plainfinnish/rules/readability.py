@@ -90,7 +90,7 @@ _polysyllabic: dict[str, tuple] = {}
 
 
 def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
-    from plainfinnish.nlp.components import facts
+    from plainfinnish.nlp.components import facts, tokens
     from plainfinnish.nlp.splitting import structure_data
 
     data = structure_data()["readability"]
@@ -99,8 +99,9 @@ def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
     known = facts(doc)
     counted = n = polysyllabic = long_words = 0
     sentences: set[int] = set()  # the sentences with a word (by their first token)
-    for t in doc:
-        if t.is_space or t.is_punct:
+    word = known.word
+    for t in tokens(doc):
+        if not word[t.i]:
             continue
         has_alnum, letters = _shape(t.text)
         if not has_alnum:  # long_sentence.is_word: markup is no word
