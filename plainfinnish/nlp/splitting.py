@@ -24,6 +24,7 @@ from dataclasses import dataclass  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
 from plainfinnish.nlp.clauses import Clause, clauses, is_finite, protected  # noqa: E402,F401
+from plainfinnish.nlp.components import facts, span_tokens  # noqa: E402
 from plainfinnish.rules.base import RuleContext, Suggestion  # noqa: E402
 
 if TYPE_CHECKING:
@@ -176,7 +177,8 @@ def suggest_split(sentence: "Span", context: RuleContext) -> list[Suggestion]:
     if not cuts:
         return [Suggestion(_why_not(sentence, found, context), advice=True)]
     doc = sentence.doc
-    placeholders = [t for t in sentence if t._.is_placeholder]
+    known = facts(sentence.doc)
+    placeholders = [t for t in span_tokens(sentence) if known.placeholder[t.i]]
     # The replaced stretch runs from the first joint to the last; a placeholder inside it could not
     # be written back, so stop at the joint before one.
     kept = [cuts[0]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plainfinnish.rules.base import Finding, Option, Rule, RuleContext, RuleDoc
@@ -17,7 +18,16 @@ def is_word(token: "Token") -> bool:
 
 
 def sentence_words(sentence: "Span") -> list["Token"]:
-    return [t for t in sentence if is_word(t)]
+    """The sentence's words (`is_word`), read from the Doc's facts and kept Token objects."""
+    from plainfinnish.nlp.components import facts, span_tokens
+
+    word = facts(sentence.doc).word
+    return [t for t in span_tokens(sentence) if word[t.i] and _has_alnum(t.text)]
+
+
+@lru_cache(maxsize=100_000)
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def trimmed(sentence: "Span") -> tuple[int, int]:

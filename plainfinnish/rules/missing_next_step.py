@@ -264,8 +264,23 @@ _WORD_SUMMARIES: dict[tuple[int, int, int], tuple[bool, frozenset[str], frozense
 
 
 def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str], frozenset[str], str]:
-    parts = frozenset(p.lemma.lower() for a in analyses(token) if a.is_compound for p in a.parts)
-    return second_person_owner(token), lemmas(token), verb_bases(token), parts, token.lower_
+    """(`second_person_owner`, `lemmas`, `verb_bases`, compound parts' base forms, lower case) of a
+    word, the last three in one pass over its readings."""
+    owner = second_person_owner(token)
+    if is_placeholder(token):
+        bases = lemmas(token)
+        return owner, bases, bases, frozenset(), token.lower_
+    bases_: set[str] = {token.lemma_.lower()}
+    verbs: set[str] = set()
+    parts: set[str] = set()
+    for a in analyses(token):  # the readings `lemmas` reads for a word (no space, no punctuation)
+        bases_.add(a.baseform.lower())
+        if a.participle:
+            verbs.update(m.lower() for m in _VERB_BASE.findall(a.fstoutput))
+        if len(a.parts) > 1:
+            parts.update(p.lemma.lower() for p in a.parts)
+    bases = frozenset(bases_)
+    return owner, bases, bases | verbs if verbs else bases, frozenset(parts), token.lower_
 
 
 def _summary(found: list[tuple]) -> SentenceSummary:
