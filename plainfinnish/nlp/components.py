@@ -219,6 +219,11 @@ def profile_of(doc: Doc) -> str:
     return facts(doc).profile
 
 
+#: (orth, POS, morphology) of a word -> (its readings, the reading chosen, a finite reading?): the
+#: same word with the same tags recurs in every message
+_word_facts: dict[tuple[int, int, int], tuple[tuple[Analysis, ...], Analysis | None, bool]] = {}
+
+
 def _compute_facts(doc: Doc) -> DocFacts:
     n = len(doc)
     rows = doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, LOWER, LEMMA, ORTH, POS, MORPH]).tolist() if n else []
@@ -254,13 +259,21 @@ def _compute_facts(doc: Doc) -> DocFacts:
         recent.append(lemma == lemma_ei or lower in negators)
         if len(recent) > NEGATION_REACH:
             recent.pop(0)
-        text = strings[orth]
-        if text.startswith(PLACEHOLDER_WORD) and _is_placeholder(doc[i]):
-            placeholder[i] = True
-            continue
-        found = readings[i] = voikko.analyze(text)
-        chosen[i] = _best(text, found, pos, strings[morph] if morph else "")
-        finite[i] = any(a.mood in MOODS for a in found)
+        key = (orth, pos, morph)
+        known = _word_facts.get(key)
+        if known is None:
+            text = strings[orth]
+            if text.startswith(PLACEHOLDER_WORD) and _is_placeholder(doc[i]):
+                placeholder[i] = True
+                continue
+            found = voikko.analyze(text)
+            known = (found, _best(text, found, pos, strings[morph] if morph else ""),
+                     any(a.mood in MOODS for a in found))
+            if not text.startswith(PLACEHOLDER_WORD):  # whether one is a placeholder depends on the message
+                if len(_word_facts) >= 200_000:
+                    _word_facts.clear()
+                _word_facts[key] = known
+        readings[i], chosen[i], finite[i] = known
     return DocFacts(sent_start, sent_end, prev_word, negated, readings, chosen, placeholder, finite, word,
                     doc._.profile, {})
 
