@@ -2,7 +2,10 @@
 
 - plainfinnish/data/paradigms.bin: the verified forms of every wordlist alternative;
 - plainfinnish/data/wordlists.json: the shipped wordlists parsed and schema-checked, so that a run
-  need not parse their TOML (`wordlists.compile_shipped`).
+  need not parse their TOML (`wordlists.compile_shipped`);
+- plainfinnish/data/inflection_classes.txt.gz: the inflection generator's word list by reversed word
+  (`inflect.encode_word_classes`), so that a run need not import the generator module, which
+  parses its whole list on import.
 
     .venv/bin/python scripts/build_paradigms.py                     # rebuild the shipped files
     .venv/bin/python scripts/build_paradigms.py --out /tmp/paradigms.bin --wordlists-out /tmp/w.json
@@ -154,12 +157,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--wordlists-out", type=Path, default=wordlists.COMPILED_PATH)
+    parser.add_argument("--classes-out", type=Path, default=inflect.INFLECTION_CLASSES_PATH)
     args = parser.parse_args()
     problems = wordlists.validate(wordlists.shipped_paths())
     if problems:
         raise SystemExit("the shipped wordlists have problems (plainfinnish wordlists check):\n" + "\n".join(problems))
     args.wordlists_out.write_bytes(_json(wordlists.compile_shipped()) + b"\n")
     print(f"{args.wordlists_out}: {len(wordlists.shipped_paths())} wordlists, {args.wordlists_out.stat().st_size} bytes")
+    from voikko import inflect_word
+
+    args.classes_out.write_bytes(inflect.encode_word_classes(inflect_word.WORD_CLASSES))
+    print(f"{args.classes_out}: {len(inflect_word.WORD_CLASSES)} words, {args.classes_out.stat().st_size} bytes")
     data = build()
     write(data, args.out)
     forms = sum(len(v.split(" ")) for groups in data["paradigms"].values() for v in groups.values() if v and v[0] != "@")

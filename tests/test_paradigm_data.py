@@ -171,3 +171,45 @@ def test_an_edited_or_unshipped_wordlist_is_parsed(tmp_path, monkeypatch) -> Non
     assert wordlists._shipped_file(shipped) is None
     lexicon = wordlists._load.__wrapped__(((str(shipped), 0),))
     assert lexicon.entries == wordlists.parse_file(shipped)[0]
+
+
+# --- The generator's word list, shipped by reversed word (inflect.INFLECTION_CLASSES) ---------------
+
+
+def test_the_shipped_word_list_is_the_installed_generators() -> None:
+    """The shipped copy holds exactly the installed generator's words and classes, in its order;
+    with it a run never imports the generator module (which parses the list on import)."""
+    from voikko import inflect_word
+
+    shipped = inflect._read_word_classes()
+    assert shipped is not None, f"the generator's word list is missing or was made for another generator: {REBUILD}"
+    fresh = inflect.word_classes_of(inflect_word.WORD_CLASSES)
+    assert shipped.reversed_words == fresh.reversed_words and shipped.classes == fresh.classes, REBUILD
+    assert shipped.get("valitus") == inflect_word.WORD_CLASSES["valitus"]
+    assert shipped.get("valituxx") is None
+
+
+#: Our own words: listed nouns and verbs, compounds whose last part is listed, words the list lacks
+#: (the nearest ending decides), suffix-rule words ("-ttu", "-uus", "-ja") and a short "-ton" word
+#: (the generator's own similarity sort).
+GENERATOR_WORDS = ("talo", "kirje", "lähettää", "odottaa", "asiakaspalvelu", "toimitusaika", "laskutusosoite",
+                   "verkkokauppatilaus", "tilattu", "nopeus", "lukija", "vton", "Helsinki", "pakettiautomaatti",
+                   "palautuslomake", "kuittaus", "karsinta", "huomauttaa", "noutopiste")
+
+
+@pytest.mark.parametrize("word", GENERATOR_WORDS)
+def test_forms_equal_the_generator_module(word) -> None:
+    """`_generated` (from the shipped list and the generator's own inflection code) gives exactly
+    what the generator module gives for the same classes."""
+    from voikko import inflect_word
+
+    assert inflect._word_classes().shipped, REBUILD
+    chosen = inflect._inflection_classes(word)
+    try:
+        expected = inflect_word.generate_forms(word, infl_classes=chosen)
+    except Exception:  # noqa: BLE001 - as `_generated`
+        expected = []
+    got = inflect._generated(word)
+    assert got == expected
+    if word in ("talo", "asiakaspalvelu", "lähettää"):
+        assert got and any(got[0].values())

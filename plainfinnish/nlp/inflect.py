@@ -94,19 +94,136 @@ def harmonise(ending: str, word: str) -> str:
 
 
 def _generated(word: str) -> list[dict[str, list[str]]]:
-    from voikko import inflect_word
+    """The generator's forms of `word`: one dict (form name -> forms) per inflection class, as
+    `voikko.inflect_word.generate_forms` gives them for the classes `_inflection_classes` picks."""
+    classes = _word_classes()
+    chosen = _inflection_classes(word)
+    if chosen is None and classes.shipped:
+        chosen = _generator_choice(word, classes)
+    if chosen is None or not classes.shipped:
+        from voikko import inflect_word  # its own choice (a few short words), or no shipped list
 
+        try:
+            return inflect_word.generate_forms(word, infl_classes=chosen)
+        except Exception:  # noqa: BLE001 - the generator guesses classes and can fail on odd words
+            return []
     try:
-        return inflect_word.generate_forms(word, infl_classes=_inflection_classes(word))
-    except Exception:  # noqa: BLE001 - the generator guesses classes and can fail on odd words
+        return [forms for forms in (_inflect_with_class(word, c) for c in chosen) if forms is not None]
+    except Exception:  # noqa: BLE001 - as above
         return []
 
 
+class _WordClasses:
+    """The generator's word list (its sanat.txt: word -> inflection classes, in the file's order),
+    by reversed word: `get` a word's classes, and `reversed_words`, sorted, for the nearest ending.
+    `shipped`: read from the copy in plainfinnish/data (INFLECTION_CLASSES), made for the installed
+    generator: then the generator module itself, which parses its 46,000-word file and its affix
+    files on import (about 0.07 s), is not imported."""
+
+    def __init__(self, reversed_words: list[str], classes: list[str], shipped: bool) -> None:
+        self.reversed_words = reversed_words
+        self.classes = classes  # each word's classes joined by spaces
+        self.shipped = shipped
+
+    def get(self, word: str) -> list[str] | None:
+        from bisect import bisect_left
+
+        key = word[::-1]
+        at = bisect_left(self.reversed_words, key)
+        if at < len(self.reversed_words) and self.reversed_words[at] == key:
+            return self.classes[at].split(" ")
+        return None
+
+
+#: The generator's word list, prepared by scripts/build_paradigms.py: gzip of a JSON line
+#: {"generator": generator_identity()}, then the reversed words sorted, one per line, a blank line,
+#: and each word's classes (space-separated) in the same order.
+INFLECTION_CLASSES = "inflection_classes.txt.gz"
+INFLECTION_CLASSES_PATH = Path(__file__).resolve().parent.parent / "data" / INFLECTION_CLASSES
+
+
 @lru_cache(maxsize=1)
-def _reversed_words() -> list[str]:
+def _word_classes() -> _WordClasses:
+    shipped = _read_word_classes()
+    if shipped is not None:
+        return shipped
     from voikko import inflect_word
 
-    return sorted(w[::-1] for w in inflect_word.WORD_CLASSES)
+    return word_classes_of(inflect_word.WORD_CLASSES, shipped=False)
+
+
+def word_classes_of(table: dict[str, list[str]], shipped: bool = True) -> _WordClasses:
+    """A `_WordClasses` of the generator's table (word -> classes)."""
+    words = sorted(table, key=lambda w: w[::-1])
+    return _WordClasses([w[::-1] for w in words], [" ".join(table[w]) for w in words], shipped)
+
+
+def encode_word_classes(table: dict[str, list[str]]) -> bytes:
+    """The INFLECTION_CLASSES file for the generator's table (the same table gives the same bytes)."""
+    import gzip
+    import json
+
+    index = word_classes_of(table)
+    text = json.dumps({"generator": generator_identity()}) + "\n" + "\n".join(index.reversed_words) + "\n\n" + \
+        "\n".join(index.classes)
+    return gzip.compress(text.encode("utf-8"), 9, mtime=0)
+
+
+def _read_word_classes() -> _WordClasses | None:
+    import gzip
+    import json
+
+    try:
+        text = gzip.decompress(INFLECTION_CLASSES_PATH.read_bytes()).decode("utf-8")
+        head, _, body = text.partition("\n")
+        words, _, classes = body.partition("\n\n")
+        if json.loads(head).get("generator") != generator_identity():
+            return None  # made for another generator version: its own list decides
+    except (OSError, ValueError, EOFError):
+        return None
+    return _WordClasses(words.split("\n"), classes.split("\n"), shipped=True)
+
+
+def _generator_choice(word: str, classes: _WordClasses) -> list[str] | None:
+    """The classes `generate_forms` picks itself when given none: a listed word's, or by its
+    suffix rules; None for the rest (its similarity sort over the whole list)."""
+    listed = classes.get(word)
+    if listed is not None:
+        return listed
+    if len(word) > 3 and word[-3:] in ("ttu", "tty"):
+        return ["subst-valo-av1"]
+    if len(word) > 3 and word[-3:] in ("uus", "yys"):
+        return ["subst-kalleus"]
+    if len(word) > 3 and word[-2:] in ("ja", "jä"):
+        return ["subst-kulkija"]
+    if len(word) > 4 and word[-3:] in ("ton", "tön"):
+        return ["subst-onneton-av2"]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _inflection_types() -> dict[str, list]:
+    """The generator's noun and verb inflection types, read from its affix files."""
+    from voikko import voikkoinfl
+
+    folder = Path(voikkoinfl.__file__).resolve().parent
+    return {"subst": voikkoinfl.readInflectionTypes(str(folder / "subst.aff")),
+            "verbi": voikkoinfl.readInflectionTypes(str(folder / "verb.aff"))}
+
+
+def _inflect_with_class(word: str, full_class: str) -> dict[str, list[str]] | None:
+    """What `generate_forms` gives for one class ("subst-valo-av1"): form name -> forms."""
+    from voikko import voikkoinfl
+
+    parts = full_class.split("-")
+    if len(parts) not in (2, 3) or parts[0] not in ("subst", "verbi"):
+        return None  # the generator would exit the process on such a class
+    forms: dict[str, list[str]] = {}
+    for inflected in voikkoinfl.inflectWord(word, "-".join(parts[1:]), _inflection_types()[parts[0]]):
+        found = forms.setdefault(inflected.formName, [])
+        if inflected.inflectedWord not in found:
+            found.append(inflected.inflectedWord)
+    return forms
 
 
 def _inflection_classes(word: str) -> list[str] | None:
@@ -119,32 +236,32 @@ def _inflection_classes(word: str) -> list[str] | None:
     suffix rules)."""
     from bisect import bisect_left
 
-    from voikko import inflect_word
-
-    classes = inflect_word.WORD_CLASSES
-    if word in classes or (len(word) > 3 and word[-3:] in ("ttu", "tty", "uus", "yys", "ton", "tön")) or (
+    classes = _word_classes()
+    if classes.get(word) is not None or (len(word) > 3 and word[-3:] in ("ttu", "tty", "uus", "yys", "ton", "tön")) or (
         len(word) > 3 and word[-2:] in ("ja", "jä")
     ):
         return None
     for analysis in analyze(word):
-        if analysis.is_compound and analysis.parts[-1].lemma in classes:
-            return classes[analysis.parts[-1].lemma]
+        if analysis.is_compound:
+            found = classes.get(analysis.parts[-1].lemma)
+            if found is not None:
+                return found
     reversed_word = word[::-1]
-    words = _reversed_words()
+    words = classes.reversed_words
     at = bisect_left(words, reversed_word)
 
-    def shared(candidate: str) -> tuple[int, int]:
-        n = 0
+    def shared(k: int) -> tuple[int, int]:
+        candidate, n = words[k], 0
         for a, b in zip(reversed_word, candidate):
             if a != b:
                 break
             n += 1
         return n, -len(candidate)
 
-    neighbours = words[max(0, at - 2) : at + 2]
+    neighbours = range(max(0, at - 2), min(len(words), at + 2))
     if not neighbours:
         return None
-    return classes[max(neighbours, key=shared)[::-1]]
+    return classes.classes[max(neighbours, key=shared)].split(" ")
 
 
 def _same_lemma(a: Analysis, lemma: str) -> bool:
