@@ -493,12 +493,19 @@ class FinnishSentencer:
         gap = ""
         line_start = True  # the previous word began a line
         sentence_len = 0
-        for token in doc:
+        toks = list(doc)  # each Token object made once
+        final_abbreviations = self.final_abbreviations
+        for token in toks:
             if token.is_space:
                 gap += token.text
                 continue
-            gap += doc[token.i - 1].whitespace_ if token.i else ""
-            start = previous is None or self._starts(previous, token, gap, line_start, sentence_len, starts)
+            gap += toks[token.i - 1].whitespace_ if token.i else ""
+            if previous is None:
+                start = True
+            elif "\n" not in gap and (text := previous.text).isalpha() and text.lower() not in final_abbreviations:
+                start = False  # a word, not a line break, a full stop or an abbreviation, before: no sentence starts
+            else:
+                start = self._starts(previous, token, gap, line_start, sentence_len, starts)
             if start:
                 starts[token.i] = 1
             sentence_len = 1 if start else sentence_len + 1
