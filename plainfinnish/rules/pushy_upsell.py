@@ -292,8 +292,15 @@ class Sentence:
     def starts(self, keys: frozenset[str], words: frozenset[str] = frozenset()) -> list[int]:
         """Positions of the words of any of the classes `keys` or with one of the `words` among
         their forms: a matcher whose constructions all start from such words skips the others."""
+        if keys.isdisjoint(self._where) and (not words or words.isdisjoint(self.all_forms)):
+            return []  # no word of those classes, no such word: most sentences
         return [i for i, (c, f) in enumerate(zip(self.classes, self.forms))
                 if not keys.isdisjoint(c) or (words and not words.isdisjoint(f))]
+
+    @cached_property
+    def all_forms(self) -> frozenset[str]:
+        """Every form of every word (`forms`)."""
+        return frozenset().union(*self.forms)
 
 
 @dataclass
@@ -586,8 +593,9 @@ def fomo(s: Sentence, ctx: Context) -> Iterator[Hit]:
     w = data()["words"]
     ws = s.ws
     stay, beside = sorted(w["fomo_pair"], key=lambda x: x != "jäädä")
+    prefixes = tuple(w["fomo_unknown_prefixes"])
     for i in range(len(ws)):
-        unknown_miss = not s.an[i] and s.lower[i].startswith(tuple(w["fomo_unknown_prefixes"]))
+        unknown_miss = not s.an[i] and s.lower[i].startswith(prefixes)
         if s.has(i, "fomo_verbs") or unknown_miss:
             yield Hit(phrase_start(s, i), i, "fomo", "miss")
         # "Älä anna tilaisuuden mennä ohi", "etu lipuu ohi"
