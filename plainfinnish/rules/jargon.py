@@ -160,10 +160,18 @@ class Jargon(Rule):
             words = toks[sentence.start: sentence.end]
             single = []
             for t in words:
-                # most words can match nothing: one look-up settles them (`_Memo.quiet`)
+                # most words can match nothing: one look-up settles them (`_Memo.quiet`), unless
+                # glued to a dot (an abbreviation) or to a word (a split word) after them
                 q = quiet.get(t.text)
-                if q is not None and (q is True or (q is analyses[t.i] and t.whitespace_)):
-                    continue
+                if q is not None:
+                    if q is True:
+                        continue
+                    if q is analyses[t.i]:
+                        if t.whitespace_ or t.i + 1 == len(toks):
+                            continue
+                        nxt = toks[t.i + 1]
+                        if nxt.text != "." and not nxt.is_alpha:
+                            continue
                 m = self._match_word(t, toks, doc_facts, memo, lexicon, allow, accurate)
                 if m is not None:
                     single.append(m)

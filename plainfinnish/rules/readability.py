@@ -85,8 +85,9 @@ def _shape(text: str) -> tuple[bool, int]:
     return any(c.isalnum() for c in text), sum(c.isalpha() for c in text)
 
 
-#: word form -> (the reading counted, the syllable limit, polysyllabic?)
-_polysyllabic: dict[str, tuple] = {}
+#: word form -> (the reading counted, the syllable limit, has a letter or digit, letters,
+#: polysyllabic? (None until asked))
+_word_counts: dict[str, tuple] = {}
 
 
 def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
@@ -99,28 +100,33 @@ def _counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
     known = facts(doc)
     counted = n = polysyllabic = long_words = 0
     sentences: set[int] = set()  # the sentences with a word (by their first token)
-    word = known.word
+    word, sent_start, placeholder, chosen = known.word, known.sent_start, known.placeholder, known.analysis
     for t in tokens(doc):
-        if not word[t.i]:
+        i = t.i
+        if not word[i]:
             continue
-        has_alnum, letters = _shape(t.text)
-        if not has_alnum:  # long_sentence.is_word: markup is no word
+        # what a word form counts for, kept with the reading it was made from (the form recurs)
+        text = t.text
+        analysis = chosen[i]
+        kept = _word_counts.get(text)
+        if kept is None or kept[0] is not analysis or kept[1] != wiio_syllables:
+            if len(_word_counts) > 100_000:
+                _word_counts.clear()
+            has_alnum, letters = _shape(text)
+            kept = _word_counts[text] = (analysis, wiio_syllables, has_alnum, letters, None)
+        if not kept[2]:  # long_sentence.is_word: markup is no word
             continue
         counted += 1
-        sentences.add(known.sent_start[t.i])
+        sentences.add(sent_start[i])
+        letters = kept[3]
         if not letters:
             continue
         n += 1
-        if known.placeholder[t.i]:
+        if placeholder[i]:
             continue
-        # a word form's count is kept with the reading it was made from (the same form recurs)
-        analysis = known.analysis[t.i]
-        kept = _polysyllabic.get(t.text)
-        if kept is None or kept[0] is not analysis or kept[1] != wiio_syllables:
-            if len(_polysyllabic) > 100_000:
-                _polysyllabic.clear()
-            kept = _polysyllabic[t.text] = (analysis, wiio_syllables, polysyllabic_word(analysis, t.lower_, wiio_syllables))
-        if kept[2]:
+        if kept[4] is None:  # the syllables only for a word that is no placeholder
+            kept = _word_counts[text] = (*kept[:4], polysyllabic_word(analysis, t.lower_, wiio_syllables))
+        if kept[4]:
             polysyllabic += 1
         if letters > long_letters:
             long_words += 1
