@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainfinnish.rules.base import Finding, Rule, RuleContext, RuleDoc, Suggestion
@@ -45,6 +46,18 @@ class _Words:
 
     def token(self, i: int) -> "Token":
         return self.doc[i]
+
+
+#: What `_padding_key` looks at first: the spelling of a padding word ("nähden", "osalta", …).
+_PADDING_PREFIXES = ("nähden", *(key[:5] for key in _PADDING_BASES))
+#: The moods of the clause equivalents `_items` flags (besides past passive participles).
+_CLAUSE_MOODS = frozenset({"E-infinitive", "A-infinitive", "MINEN-infinitive"})
+
+
+@lru_cache(maxsize=4)
+def _phrase_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the two-word phrases (`_items` builds a pair only around one of them)."""
+    return frozenset(word for phrase in phrases for word in phrase.split(" "))
 
 
 def _data() -> dict[str, Any]:
@@ -233,9 +246,15 @@ class NominalStyle(Rule):
         phrases: dict[str, str] = data["phrases"]
         padding: dict[str, list[str]] = data["padding"]
         lower = w.lower
+        phrase_words = _phrase_words(tuple(phrases))
         for i in range(start, end):
             a = w.analysis[i]
             if a is None or w.placeholder[i]:
+                continue
+            # most words are none of the constructions below: the cheap tests first
+            if lower[i] not in phrase_words and not lower[i].startswith(_PADDING_PREFIXES) \
+                    and a.mood not in _CLAUSE_MOODS and a.participle != "past_passive" \
+                    and not any(r.mood == "MINEN-infinitive" for r in w.analyses[i]):
                 continue
             nxt = i + 1 if i + 1 < end else None  # token indices of the neighbours in the sentence
             prev = i - 1 if i > start else None
