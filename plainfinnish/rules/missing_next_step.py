@@ -242,9 +242,10 @@ class SentenceSummary(NamedTuple):
     verb_bases: frozenset[str]  # `verb_base_union`
     part_lemmas: frozenset[str]  # the base forms of the parts of every compound reading, lower case
     lowers: frozenset[str]  # the words in lower case
+    own_nominative: bool  # a word is a nominative with the sender's possessive (`own_nominative`)
 
 
-_NO_WORDS = SentenceSummary(False, frozenset(), frozenset(), frozenset(), frozenset())
+_NO_WORDS = SentenceSummary(False, frozenset(), frozenset(), frozenset(), frozenset(), False)
 
 
 def sentence_summary(sentence: "Span") -> SentenceSummary:
@@ -260,16 +261,16 @@ def sentence_summary(sentence: "Span") -> SentenceSummary:
 
 
 #: (orth, lemma, morph) -> `_word_summary` of a word: it follows from these alone
-_WORD_SUMMARIES: dict[tuple[int, int, int], tuple[bool, frozenset[str], frozenset[str], frozenset[str], str]] = {}
+_WORD_SUMMARIES: dict[tuple[int, int, int], tuple[bool, frozenset[str], frozenset[str], frozenset[str], str, bool]] = {}
 
 
-def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str], frozenset[str], str]:
-    """(`second_person_owner`, `lemmas`, `verb_bases`, compound parts' base forms, lower case) of a
-    word, the last three in one pass over its readings."""
-    owner = second_person_owner(token)
+def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str], frozenset[str], str, bool]:
+    """(`second_person_owner`, `lemmas`, `verb_bases`, compound parts' base forms, lower case,
+    `own_nominative`) of a word, the base forms in one pass over its readings."""
+    owner, own = second_person_owner(token), own_nominative(token)
     if is_placeholder(token):
         bases = lemmas(token)
-        return owner, bases, bases, frozenset(), token.lower_
+        return owner, bases, bases, frozenset(), token.lower_, own
     bases_: set[str] = {token.lemma_.lower()}
     verbs: set[str] = set()
     parts: set[str] = set()
@@ -280,15 +281,15 @@ def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str],
         if len(a.parts) > 1:
             parts.update(p.lemma.lower() for p in a.parts)
     bases = frozenset(bases_)
-    return owner, bases, bases | verbs if verbs else bases, frozenset(parts), token.lower_
+    return owner, bases, bases | verbs if verbs else bases, frozenset(parts), token.lower_, own
 
 
 def _summary(found: list[tuple]) -> SentenceSummary:
     if not found:
         return _NO_WORDS
-    owned, lemma_sets, verb_sets, part_sets, lowers = zip(*found)
+    owned, lemma_sets, verb_sets, part_sets, lowers, own = zip(*found)
     return SentenceSummary(any(owned), frozenset().union(*lemma_sets), frozenset().union(*verb_sets),
-                           frozenset().union(*part_sets), frozenset(lowers))
+                           frozenset().union(*part_sets), frozenset(lowers), any(own))
 
 
 def _summaries(doc: "Doc", known: Any) -> dict[int, SentenceSummary]:
@@ -465,14 +466,13 @@ def in_subordinate_clause(token: "Token") -> bool:
 
 def has_time(sentence: "Span") -> bool:
     time = data()["time"]
+    summary = sentence_summary(sentence)  # a time word or conjunction (no punctuation is one)
+    if summary.lemmas & time["lemmas"] or summary.lowers & time["lemmas"] or summary.lowers & time["conjunctions"]:
+        return True
     for t in _c().span_tokens(sentence):
         if t.is_space:
             continue
         if _DATE.match(t.text) or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ in time["lemmas"]):
-            return True
-        if lemmas(t) & time["lemmas"] or t.lower_ in time["lemmas"]:
-            return True
-        if t.lower_ in time["conjunctions"]:
             return True
         if is_placeholder(t) and dated_placeholder(t):
             return True
@@ -735,18 +735,21 @@ def _letter_facts(sentence: "Span") -> LetterFacts:
         text = sentence.text
         if "terveisin" in text.lower() or text.strip().lower().rstrip(",") in service["signoffs"]:
             signals.append("signoff")
-        for t in ws:
-            if lemmas(t) & service["reference_words"] and t.i + 1 < len(doc):
+        # the words below need a reference word, or the customer's own case noun, in the sentence
+        references = bool(summary.lemmas & service["reference_words"])
+        own_case = summary.owned and bool(summary.lemmas & service["case_nouns"])
+        for t in ws if references or own_case else ():
+            if references and lemmas(t) & service["reference_words"] and t.i + 1 < len(doc):
                 nxt = [x for x in doc[t.i + 1: t.i + 4] if not x.is_space and x.text != ":"]
                 if nxt and (is_placeholder(nxt[0]) or any(c.isdigit() for c in nxt[0].text)):
                     signals.append("reference")
-            if second_person_owner(t) and lemmas(t) & service["case_nouns"]:
+            if own_case and second_person_owner(t) and lemmas(t) & service["case_nouns"]:
                 signals.append("own-case")
     return LetterFacts(
         start=sentence.start_char,
         not_service=not_service,
         signals=tuple(signals),
-        placeholder=any(is_placeholder(t) for t in toks),
+        placeholder=any(facts(doc).placeholder[sentence.start: sentence.end]),
         marketing=bool(summary.lemmas & service["marketing_lemmas"]),
         regret=_regret(toks, summary),
     )
@@ -947,7 +950,7 @@ def _statement(sentence: "Span", toks: list["Token"], perfect: "Token | None") -
     timed = has_time(sentence)
     summary = sentence_summary(sentence)
     tracking_only = bool(summary.lemmas & ns["tracking_verbs"])
-    own_at = own_actor_at(toks)  # once per sentence, not a walk back per verb
+    own_at = own_actor_at(toks) if summary.own_nominative else len(sentence.doc)  # once per sentence
     named = names_organisation(toks)
     customers = summary.owned
     dated_event: bool | None = None
