@@ -217,9 +217,9 @@ class Jargon(Rule):
         """`_match_token` given the Doc's tokens (a list, or the Doc), facts and the word-form memo."""
         text = token.text
         i = token.i
-        if token.is_space or token.is_punct or doc_facts.placeholder[i]:
+        if doc_facts.placeholder[i]:
             return None
-        if not any(c.isalpha() for c in text):
+        if token.is_space or token.is_punct or not any(c.isalpha() for c in text):
             memo.quiet[text] = True
             return None
         raw = doc_facts.analyses[i]
@@ -262,6 +262,8 @@ class Jargon(Rule):
             for entry in lexicon.surface_entries(text):
                 if entry.key not in allow:
                     return Match(entry, [token], token, None)
+            if not written:
+                memo.quiet[text] = raw  # an unknown word no list writes out: as a quiet known word
             return None
         if not any_found:
             return None  # no reading of the word is an entry: nothing below can match
