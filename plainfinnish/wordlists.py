@@ -426,11 +426,13 @@ def keep_in_sense(matches: list[Any], doc: Any) -> list[Any]:
 
 def _lemma_sets(doc: Any) -> tuple[list[frozenset[str]], frozenset[str]]:
     """For every token the lemma set of its sentence, and the lemma set of the whole Doc."""
+    from plainfinnish.nlp.components import span_tokens
+
     per_token: list[frozenset[str]] = [frozenset()] * len(doc)
     message: set[str] = set()
     for sentence in doc.sents:
         lemmas: set[str] = set()
-        for token in sentence:
+        for token in span_tokens(sentence):
             lemmas.update(_token_lemmas(token))
         frozen = frozenset(lemmas)
         for i in range(sentence.start, sentence.end):

@@ -69,7 +69,7 @@ def _defining(token: "Token", verbs: set[str]) -> bool:
 
 
 def _compute(doc: "Doc") -> TermContext:
-    from plainfinnish.nlp.components import facts
+    from plainfinnish.nlp.components import facts, tokens
 
     data = _data()
     protected: set[int] = set()
@@ -84,15 +84,17 @@ def _compute(doc: "Doc") -> TermContext:
     # is_explained only where an explanation can begin: next to a bracket, a separator or an
     # explainer, or before a form of a defining verb (a cheap look at the neighbours' text)
     near = {"(", ")", *data["explainers"], *data["separators"]}
-    texts = [t.lower_ for t in doc]
+    toks = tokens(doc)
+    texts = [t.lower_ for t in toks]
     known = facts(doc)
     no_form: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False, False)
-    for i, token in enumerate(doc):
+    quote_marks, glossary_marks = data["quotes"], data["glossary_marks"]
+    for i, token in enumerate(toks):
         text = token.text
-        if text in data["quotes"]:
+        if text in quote_marks:
             quotes.append(i)
             continue
-        if text in data["glossary_marks"]:
+        if text in glossary_marks:
             words = _glossary_term(doc, i, data["max_definiendum_words"])
             protected.update(words)
             defined.update(lemma for j in words for lemma in _lemmas(doc[j]))
