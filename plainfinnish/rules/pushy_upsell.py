@@ -635,8 +635,13 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
 
 def social_proof(s: Sentence, ctx: Context) -> Iterator[Hit]:
     ws = s.ws
+    # Only where one of the constructions below can start (in order: a later one may end the search)
+    starts = {i for i, x in enumerate(s.lower) if x[:1] == "+"} | set(s.where("crowd_verbs")) | {
+        j - 1 for key in ("satisfied_words", "order_nouns") for j in s.where(key) if j} | {
+        j - 1 for j, x in enumerate(s.lower) if j and x == "kertaa"}
     # "Sinulla on jo 3 tilausta" counts the customer's own orders, not others'
-    for i, t in enumerate(ws):
+    for i in sorted(starts):
+        t = ws[i]
         # "+34 viimeisen 24h aikana"
         counter = t.text.startswith("+") and (any(c.isdigit() for c in t.text) or (i + 1 < len(ws) and s.num[i + 1]))
         if counter:
@@ -724,7 +729,14 @@ def pressure(s: Sentence, ctx: Context) -> Iterator[Hit]:
     # A service message's "Toimi heti, jos korttisi katoaa" ties the action to a condition: advice.
     advice = ctx.service and any(w in {"jos", "mikäli"} for w in s.lower)
     exclaimed = any(x.text.startswith("!") or x.text.endswith("!") for x in ws[-2:])
-    for i in range(len(ws)):
+    # Only where a construction below can be: a worth or hurry verb, "aika" or "pitää", or an
+    # urgency adverb one or two words on
+    starts = set(s.where("worth_verbs")) | set(s.where("hurry_verbs")) | {
+        j - d for j in s.where("urgency_adverbs") for d in (1, 2) if j >= d}
+    for form in ("aika", "pitää"):
+        if form in s.all_forms:
+            starts.update(i for i, forms in enumerate(s.forms) if form in forms)
+    for i in sorted(starts):
         # "nyt kannattaa toimia", "Nyt on aikasi tilata"
         if (s.has(i, "worth_verbs") or ("aika" in s.forms[i] and i and s.lower[i - 1] in {"on", "oikea"})) \
                 and not s.neg[i]:
