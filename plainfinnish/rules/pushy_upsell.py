@@ -615,13 +615,14 @@ def confirmshaming(s: Sentence, ctx: Context) -> Iterator[Hit]:
     """A refusal in the customer's voice that belittles it: "Ei kiitos, en halua säästää",
     "Jatkan ilman alennusta". A plain refusal ("Ei kiitos, en tarvitse lisätakuuta") is a choice."""
     ws = s.ws
-    lead = " ".join(x for x in s.lower[:3] if x != ",")
-    refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
-    belittled = bool(s.where("benefit_words")) or any(
-        "hyvä" in f and comparative_or_more(an) for f, an in zip(s.forms, s.an)) or (
-        any("maksaa" in f for f in s.forms) and "enemmän" in s.lower)  # "olen tyytyväinen maksamaan enemmän"
+    forms = s.all_forms
+    belittled = bool(s.where("benefit_words")) or ("hyvä" in forms and any(
+        "hyvä" in f and comparative_or_more(an) for f, an in zip(s.forms, s.an))) or (
+        "maksaa" in forms and "enemmän" in s.lower)  # "olen tyytyväinen maksamaan enemmän"
     if not belittled:
         return
+    lead = " ".join(x for x in s.lower[:3] if x != ",")
+    refusal = any(lead.startswith(r.replace(",", "")) for r in data()["words"]["refusal_lead"])
     # asked last: the customer's own voice costs a look at every word's readings
     own_voice = any(first_person_singular(x) for x in ws[2 if refusal else 0:])
     if refusal and own_voice:
