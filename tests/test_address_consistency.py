@@ -43,3 +43,18 @@ def test_switched_forms_are_known_words(lint) -> None:
     for f in fs:
         assert f.suggestions, f.text
         assert not unknown_words(f.suggestions[0].text), f.suggestions[0].text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural possessive form keeps its own stem ("lapsille-"), and a postposition its own case
+    ("Voit tuoda lapsesi mukaan. Saat kuitin. Kerro lapsillenne, että ovet aukeavat yhdeksältä.",
+     [("lapsillenne", ["lapsillesi"])]),
+    ("Saat paketin kotiisi. Voit kysyä meiltä. Tulemme luoksenne ja jätämme paketin luonanne.",
+     [("luoksenne", ["luoksesi"]), ("luonanne", ["luonasi"])]),
+    ("Voitte seurata tilaustanne. Ottakaa yhteyttä, jos haluatte. Tarkistakaa osoitteesi.",
+     [("osoitteesi", ["osoitteenne"])]),
+])
+def test_possessive_switched_on_the_words_own_stem(lint, text, expected) -> None:
+    """The other possessive suffix on the word's own stem, verified by Voikko (not the first form
+    of the base word's paradigm, which may be another word: "luona" read as "luokse")."""
+    assert found(lint, text) == expected

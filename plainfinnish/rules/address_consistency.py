@@ -42,6 +42,10 @@ def switched(token: "Token", a: "Analysis", target: str) -> str | None:
         new = table.get(token.lower_)
         return follow_case(token.text, new) if new else None
     number = "plural" if target == TE else "singular"
+    if a.possessive in ("2s", "2p"):
+        swapped = _swap_possessive(token.text.lower(), a, "2p" if target == TE else "2s")
+        if swapped is not None:
+            return follow_case(token.text, swapped)
     for sig, form in paradigm(a.baseform).items():
         if a.possessive:
             want = "2p" if target == TE else "2s"
@@ -52,6 +56,29 @@ def switched(token: "Token", a: "Analysis", target: str) -> str | None:
     if a.word_class == "teonsana" and a.person == "2":
         form = _verb_person_2(a, number)
         return follow_case(token.text, form) if form else None
+    return None
+
+
+_POSSESSIVE_2 = {"2s": "si", "2p": "nne"}
+
+
+def _swap_possessive(word: str, a: "Analysis", want: str) -> str | None:
+    """The word with the other 2nd-person possessive suffix on the same stem ("tilauksenne" ->
+    "tilauksesi"), when Voikko reads exactly that (same base form, case, number, participle; no
+    clitic): one look-up instead of the word's whole paradigm. None leaves it to the paradigm."""
+    from plainfinnish.nlp.inflect import _has_clitic_tail
+    from plainfinnish.nlp.voikko import analyze
+
+    own = _POSSESSIVE_2[a.possessive]  # type: ignore[index]
+    if a.focus or a.kysymysliite or not word.endswith(own):
+        return None
+    candidate = word[: -len(own)] + _POSSESSIVE_2[want]
+    base = a.baseform.lower()
+    for r in analyze(candidate):
+        if r.baseform.lower() == base and (r.case, r.number, r.participle, r.possessive) == (
+                a.case, a.number, a.participle, want) and r.person is None and not r.focus \
+                and not r.kysymysliite and not _has_clitic_tail(r):
+            return candidate
     return None
 
 
