@@ -53,6 +53,11 @@ def test_switched_forms_are_known_words(lint) -> None:
      [("luoksenne", ["luoksesi"]), ("luonanne", ["luonasi"])]),
     ("Voitte seurata tilaustanne. Ottakaa yhteyttä, jos haluatte. Tarkistakaa osoitteesi.",
      [("osoitteesi", ["osoitteenne"])]),
+    # a past or conditional verb: its other person on the same stem
+    ("Voit noutaa paketin. Saat viestin, kun se on perillä. Teitte tilauksen eilen.",
+     [("Teitte", ["Teit"])]),
+    ("Voitte maksaa laskun verkossa. Ottakaa yhteyttä. Haluaisit ehkä myös kuitin.",
+     [("Haluaisit", ["Haluaisitte"])]),
 ])
 def test_possessive_switched_on_the_words_own_stem(lint, text, expected) -> None:
     """The other possessive suffix on the word's own stem, verified by Voikko (not the first form

@@ -46,6 +46,10 @@ def switched(token: "Token", a: "Analysis", target: str) -> str | None:
         swapped = _swap_possessive(token.text.lower(), a, "2p" if target == TE else "2s")
         if swapped is not None:
             return follow_case(token.text, swapped)
+    elif a.person == "2" and a.mood in ("indicative", "conditional", "potential"):
+        swapped = _swap_person(token.text.lower(), a, number)
+        if swapped is not None:
+            return follow_case(token.text, swapped)
     for sig, form in paradigm(a.baseform).items():
         if a.possessive:
             want = "2p" if target == TE else "2s"
@@ -78,6 +82,29 @@ def _swap_possessive(word: str, a: "Analysis", want: str) -> str | None:
         if r.baseform.lower() == base and (r.case, r.number, r.participle, r.possessive) == (
                 a.case, a.number, a.participle, want) and r.person is None and not r.focus \
                 and not r.kysymysliite and not _has_clitic_tail(r):
+            return candidate
+    return None
+
+
+def _swap_person(word: str, a: "Analysis", number: str) -> str | None:
+    """A finite verb's other 2nd person on the same stem ("voit" <-> "voitte", "tilaisit" <->
+    "tilaisitte", "et" <-> "ette"), when Voikko reads exactly that (same base form, mood, tense; no
+    clitic). None leaves it to the paradigm."""
+    from plainfinnish.nlp.inflect import _has_clitic_tail
+    from plainfinnish.nlp.voikko import analyze
+
+    if a.focus or a.kysymysliite:
+        return None
+    if number == "plural" and word.endswith("t"):
+        candidate = word + "te"
+    elif number == "singular" and word.endswith("tte"):
+        candidate = word[:-2]
+    else:
+        return None
+    base = a.baseform.lower()
+    for r in analyze(candidate):
+        if r.baseform.lower() == base and (r.person, r.number, r.mood, r.tense) == ("2", number, a.mood, a.tense) \
+                and not r.focus and not r.kysymysliite and not _has_clitic_tail(r):
             return candidate
     return None
 
