@@ -267,21 +267,22 @@ _WORD_SUMMARIES: dict[tuple[int, int, int], tuple[bool, frozenset[str], frozense
 def _word_summary(token: "Token") -> tuple[bool, frozenset[str], frozenset[str], frozenset[str], str, bool]:
     """(`second_person_owner`, `lemmas`, `verb_bases`, compound parts' base forms, lower case,
     `own_nominative`) of a word, the base forms in one pass over its readings."""
-    owner, own = second_person_owner(token), own_nominative(token)
+    readings, lemma, lower = analyses(token), token.lemma_, token.lower_
+    owner, own = _owner(feat(token, "Person[psor]"), readings, lemma, lower), _own_nominative(readings)
     if is_placeholder(token):
         bases = lemmas(token)
-        return owner, bases, bases, frozenset(), token.lower_, own
-    bases_: set[str] = {token.lemma_.lower()}
+        return owner, bases, bases, frozenset(), lower, own
+    bases_: set[str] = {lemma.lower()}
     verbs: set[str] = set()
     parts: set[str] = set()
-    for a in analyses(token):  # the readings `lemmas` reads for a word (no space, no punctuation)
+    for a in readings:  # the readings `lemmas` reads for a word (no space, no punctuation)
         bases_.add(a.baseform.lower())
         if a.participle:
             verbs.update(m.lower() for m in _VERB_BASE.findall(a.fstoutput))
         if len(a.parts) > 1:
             parts.update(p.lemma.lower() for p in a.parts)
     bases = frozenset(bases_)
-    return owner, bases, bases | verbs if verbs else bases, frozenset(parts), token.lower_, own
+    return owner, bases, bases | verbs if verbs else bases, frozenset(parts), lower, own
 
 
 def _summary(found: list[tuple]) -> SentenceSummary:
@@ -452,9 +453,14 @@ def is_past_active_participle(token: "Token") -> bool:
 @per_form
 def second_person_owner(token: "Token") -> bool:
     """'hakemuksesi', 'tilauksenne', 'sinun', 'teille': the customer's own."""
-    if feat(token, "Person[psor]") == "2" or any(a.possessive in ("2s", "2p") for a in analyses(token)):
+    return _owner(feat(token, "Person[psor]"), analyses(token), token.lemma_, token.lower_)
+
+
+def _owner(psor: str | None, readings: tuple, lemma: str, lower: str) -> bool:
+    """`second_person_owner` from the word's possessor feature, readings, lemma and lower case."""
+    if psor == "2" or any(a.possessive in ("2s", "2p") for a in readings):
         return True
-    return token.lemma_ in {"sinä", "te"} or token.lower_.startswith(("sinu", "sinä", "teid", "teil", "teit", "teihin"))
+    return lemma in {"sinä", "te"} or lower.startswith(("sinu", "sinä", "teid", "teil", "teit", "teihin"))
 
 
 def in_subordinate_clause(token: "Token") -> bool:
@@ -853,7 +859,11 @@ def own_actor_at(toks: list["Token"]) -> int:
 @per_form
 def own_nominative(token: "Token") -> bool:
     """'asiakaspalvelumme', 'tiimimme': a nominative with the sender's (we-form) possessive."""
-    return any(a.possessive == "1p" and a.case == "nimento" for a in analyses(token))
+    return _own_nominative(analyses(token))
+
+
+def _own_nominative(readings: tuple) -> bool:
+    return any(a.possessive == "1p" and a.case == "nimento" for a in readings)
 
 
 def overdue_without_consequence(doc: "Doc") -> bool:
