@@ -317,3 +317,15 @@ def test_suggestion_keeps_a_lowercase_sentence_start() -> None:
 ])
 def test_pattern_noun_must_be_the_verbs_object(sentence: str, expected: list[str], profile: str) -> None:
     assert texts(jargon(sentence, profile)) == expected
+
+
+@pytest.mark.parametrize(("first", "then", "span"), [
+    ("Lisää 5 ml vettä ja sekoita.", "Hinta on hyvä. Ml. kuljetus.", "Ml."),
+    ("Lisää 5 ml vettä ja sekoita.", "Hinta 20 €, ml. kuljetus.", "ml."),
+    ("Hinta sisältää kuljetuksen, ks sivu 3.", "Hinta on hyvä. Sis. kuljetuksen.", "Sis."),
+])
+def test_a_form_that_matched_nothing_alone_still_matches_glued_to_its_dot(first, then, span, profile) -> None:
+    """The rule remembers forms that match nothing (a quick skip), but not where the same form,
+    glued to a dot, is an abbreviation of the list."""
+    jargon(first, profile)
+    assert span in texts(jargon(then, profile))
