@@ -84,6 +84,7 @@ def settle_after_load() -> None:
 
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
+    gc.enable()  # the command line turns it off for its start-up
 
 
 def over_budget(path: str, phase: str, budget: Budget) -> InputError:

@@ -227,11 +227,11 @@ class PlainfinnishServer(LanguageServer):
             profile = Config().profile
         try:
             pipeline.load(profile)
-            settle_after_load()
             self._call(self._log, f"plainfinnish: {profile} pipeline ready in {time.perf_counter() - started:.1f} s")
         except PlainfinnishError as err:
             self._call(self._show, f"plainfinnish: {err}", types.MessageType.Error)
         finally:
+            settle_after_load()  # also after a failed load: the collector is back on for the session
             self.ready.set()
 
     def _analyse(self, snapshot: OpenDocument) -> Analysis:
