@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -296,7 +296,16 @@ def paradigm(lemma: str, group: str = "N") -> dict[Signature, str]:
     From the shipped table (`PARADIGM_DATA`) when the word is in it and the running Voikko is the
     one the table was verified with; else generated and verified now (`generate_paradigm`)."""
     shipped = _shipped_paradigm(lemma, group)
-    return shipped if shipped is not None else generate_paradigm(lemma, group)
+    if shipped is not None:
+        return shipped
+    if len(_generated_paradigms) > 8192:  # as many as the cache keeps
+        _generated_paradigms.clear()
+    _generated_paradigms.add((lemma, group))
+    return generate_paradigm(lemma, group)
+
+
+#: (lemma, group) pairs `paradigm` has generated (and keeps): `first_form` reads those whole.
+_generated_paradigms: set[tuple[str, str]] = set()
 
 
 #: The groups a verb's paradigm is generated in (`form_group`); "N" asks for the present.
@@ -503,13 +512,46 @@ _PRONOUNS: dict[str, dict[str, str]] = {
 
 def noun_form(lemma: str, case: str, number: str = "singular") -> str | None:
     """A plain case form of a noun (no possessive), verified; None when none verifies."""
-    for sig, form in paradigm(lemma, "N").items():
-        if sig[0] == "N" and sig[1] == case and sig[2] == number and not sig[7] and not sig[8]:
-            return form
-    return None
+    return first_form(lemma, "N", lambda sig: sig[0] == "N" and sig[1] == case and sig[2] == number
+                      and not sig[7] and not sig[8])
 
 
-def _verify_into(forms: dict[Signature, str], candidates: Iterable[str], lemma: str) -> None:
+def first_form(lemma: str, group: str, accept: Callable[[Signature], bool]) -> str | None:
+    """The form of the first signature `accept` takes in `paradigm(lemma, group)`, in its order:
+    exactly `next(f for s, f in paradigm(...).items() if accept(s))`. A word outside the shipped
+    table is not generated whole for it: its candidates are verified in order only up to the
+    first that Voikko reads with such a signature (a rare noun has thousands of candidates)."""
+    known = _shipped_paradigm(lemma, group)
+    if known is None and (lemma, group) in _generated_paradigms:
+        known = paradigm(lemma, group)
+    if known is not None:
+        return next((form for sig, form in known.items() if accept(sig)), None)
+    candidates = _single_stage_candidates(lemma, group)
+    if candidates is None:
+        return next((form for sig, form in paradigm(lemma, group).items() if accept(sig)), None)
+    return next((cand for sig, cand in _verified(candidates, lemma) if accept(sig)), None)
+
+
+def _single_stage_candidates(lemma: str, group: str) -> list[str] | None:
+    """`generate_paradigm`'s candidates when it verifies them in one pass (a noun's, or a verb's
+    finite forms), else None (pronouns, the negation verb, participles and infinitives)."""
+    readings = [a for a in analyze(lemma) if a.baseform.lower() == lemma.lower()]
+    if not readings:
+        return []
+    if any(a.word_class == "kieltosana" for a in readings) or lemma.lower() in _PRONOUNS:
+        return None
+    if not any(a.word_class == "teonsana" for a in readings):
+        return _noun_candidates(lemma)
+    if group == "N":
+        group = "present"
+    if group in ("participle", "MINEN-infinitive", "A-infinitive", "E-infinitive", "MA-infinitive"):
+        return None
+    endings = _VERB_ENDINGS.get(group, _VERB_ENDINGS["present"])
+    return _verb_candidates(lemma, endings, lengthen=group == "present")
+
+
+def _verified(candidates: Iterable[str], lemma: str) -> Iterator[tuple[Signature, str]]:
+    """(signature, candidate) for each reading of each new candidate that Voikko verifies, in order."""
     seen: set[str] = set()
     for cand in candidates:
         if not cand or cand in seen:
@@ -517,7 +559,12 @@ def _verify_into(forms: dict[Signature, str], candidates: Iterable[str], lemma: 
         seen.add(cand)
         for a in analyze(cand):
             if _same_lemma(a, lemma) and not a.focus and not a.kysymysliite and not _has_clitic_tail(a):
-                forms.setdefault(signature(a), cand)
+                yield signature(a), cand
+
+
+def _verify_into(forms: dict[Signature, str], candidates: Iterable[str], lemma: str) -> None:
+    for sig, cand in _verified(candidates, lemma):
+        forms.setdefault(sig, cand)
 
 
 def _has_clitic_tail(a: Analysis) -> bool:

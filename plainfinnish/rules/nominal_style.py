@@ -68,28 +68,24 @@ def _data() -> dict[str, Any]:
 
 def finite_form(lemma: str, person: str, number: str | None) -> str | None:
     """Present indicative in a person ('teet', 'tehdään'), verified by Voikko."""
-    from plainfinnish.nlp.inflect import paradigm
+    from plainfinnish.nlp.inflect import first_form
 
-    for sig, form in paradigm(lemma).items():
-        if sig[0] == "V" and sig[3] == person and (number is None or sig[2] == number) and sig[4] == "indicative" \
-                and sig[5] == "present_simple" and sig[6] != "true":
-            return form
-    return None
+    return first_form(lemma, "N", lambda sig: sig[0] == "V" and sig[3] == person and (number is None or sig[2] == number)
+                      and sig[4] == "indicative" and sig[5] == "present_simple" and sig[6] != "true")
 
 
 def perfect_form(lemma: str, person: str, number: str | None) -> str | None:
     """'olet tilannut' / 'on tilattu', verified by Voikko."""
-    from plainfinnish.nlp.inflect import paradigm
+    from plainfinnish.nlp.inflect import first_form
 
     olla = finite_form("olla", person, number)
     want_participle = "past_passive" if person == "4" else "past_active"
     want_number = "plural" if number == "plural" else "singular"
     if olla is None:
         return None
-    for sig, form in paradigm(lemma).items():
-        if sig[8] == want_participle and sig[1] == "nimento" and sig[2] == want_number and not sig[7]:
-            return f"{olla} {form}"
-    return None
+    form = first_form(lemma, "N", lambda sig: sig[8] == want_participle and sig[1] == "nimento"
+                      and sig[2] == want_number and not sig[7])
+    return f"{olla} {form}" if form is not None else None
 
 
 # What the fitting structure expresses, for the message: (Finnish, English).

@@ -33,14 +33,14 @@ def addresses_reader(readings: "list[Analysis | None]", pronouns: set[str]) -> b
 
 def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
     """The 1st person plural ('käsittelemme') in the same mood and tense, verified by Voikko."""
-    from plainfinnish.nlp.inflect import paradigm
+    from plainfinnish.nlp.inflect import first_form, paradigm
     from plainfinnish.nlp.voikko import analyze
 
-    forms = paradigm(lemma)
-    for sig, form in forms.items():
-        if sig[0] == "V" and sig[3] == "1" and sig[2] == "plural" and sig[4] == mood and (sig[5] == tense or mood != "indicative") and sig[6] != "true":
-            return form
-    for sig, form in forms.items():  # 'korjaisi' + 'mme', verified
+    found = first_form(lemma, "N", lambda sig: sig[0] == "V" and sig[3] == "1" and sig[2] == "plural" and sig[4] == mood
+                       and (sig[5] == tense or mood != "indicative") and sig[6] != "true")
+    if found is not None:
+        return found
+    for sig, form in paradigm(lemma).items():  # 'korjaisi' + 'mme', verified
         if sig[4] == mood == "conditional" and sig[3] == "3" and form.endswith("isi"):
             cand = form + "mme"
             if any(a.baseform == lemma and a.person == "1" and a.number == "plural" and a.mood == mood for a in analyze(cand)):
@@ -50,14 +50,14 @@ def me_form(lemma: str, mood: str | None, tense: str | None) -> str | None:
 
 def perfect_me_form(lemma: str) -> str | None:
     """'käsitelleet' for 'olemme käsitelleet' (past active participle, plural), verified."""
-    from plainfinnish.nlp.inflect import paradigm
+    from plainfinnish.nlp.inflect import first_form, paradigm
     from plainfinnish.nlp.voikko import analyze
 
-    forms = paradigm(lemma)
-    for sig, form in forms.items():
-        if sig[8] == "past_active" and sig[1] == "nimento" and sig[2] == "plural" and not sig[7]:
-            return form
-    for sig, form in forms.items():  # from the singular: 'käsitellyt' -> 'käsitelleet'
+    found = first_form(lemma, "N", lambda sig: sig[8] == "past_active" and sig[1] == "nimento" and sig[2] == "plural"
+                       and not sig[7])
+    if found is not None:
+        return found
+    for sig, form in paradigm(lemma).items():  # from the singular: 'käsitellyt' -> 'käsitelleet'
         if sig[8] == "past_active" and sig[1] == "nimento" and sig[2] == "singular" and form.endswith(("ut", "yt")):
             cand = form[:-2] + ("eet")
             if any(a.participle == "past_active" and a.number == "plural" and a.case == "nimento" for a in analyze(cand)):
