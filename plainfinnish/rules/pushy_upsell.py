@@ -96,19 +96,18 @@ def _forms(lower: str, lemma: str, readings: tuple) -> frozenset[str]:
 
 _NO_CLASS: frozenset[str] = frozenset()
 
-#: (text, lemma) -> (readings, lower case, `_forms`, `_classes`) of a word: what a Sentence reads
-#: of each word, kept while the readings are the same object (the analyser's cached tuple)
-_WORDS: dict[tuple[str, str], tuple[tuple, str, frozenset[str], frozenset[str]]] = {}
+#: (form, lemma) hashes -> (readings, lower case, `_forms`, `_classes`) of a word: what a Sentence
+#: reads of each word, kept while the readings are the same object (the analyser's cached tuple)
+_WORDS: dict[tuple[int, ...], tuple[tuple, str, frozenset[str], frozenset[str]]] = {}
 
 
-def _word(token: "Token", readings: tuple) -> tuple[tuple, str, frozenset[str], frozenset[str]]:
-    key = (token.text, token.lemma_)
+def _word(key: tuple[int, ...], token: "Token", readings: tuple) -> tuple[tuple, str, frozenset[str], frozenset[str]]:
     kept = _WORDS.get(key)
     if kept is None or kept[0] is not readings:
         if len(_WORDS) >= 100_000:
             _WORDS.clear()
         lower = token.lower_
-        forms = _forms(lower, key[1].lower(), readings)
+        forms = _forms(lower, token.lemma_.lower(), readings)
         kept = _WORDS[key] = (readings, lower, forms, _classes(forms))
     return kept
 
@@ -216,10 +215,10 @@ class Sentence:
     sentence length. `num`, `imp`, `you`, `neg` and `an` answer per word (a number, an imperative, a
     2nd-person verb, negated, the Voikko readings), each computed at most once."""
 
-    def __init__(self, ws: list["Token"], known: "DocFacts", negated: list[bool]) -> None:
+    def __init__(self, ws: list["Token"], known: "DocFacts", negated: list[bool], keys: list[list[int]]) -> None:
         self.ws = ws
         # a word's own readings when Voikko knows it, else those `analyses` finds for the bare word
-        found = [_word(t, known.analyses[t.i] or analyses(t)) for t in ws]
+        found = [_word(tuple(keys[t.i]), t, known.analyses[t.i] or analyses(t)) for t in ws]
         self.an = [w[0] for w in found]
         self.lower = [w[1] for w in found]
         self.forms = [w[2] for w in found]
@@ -232,7 +231,7 @@ class Sentence:
         self.num = PerWord(lambda i: is_number(ws[i], an[i], known.placeholder[ws[i].i]), len(ws))
         self.imp = PerWord(lambda i: imperative(ws[i], an[i], negated[i], profile), len(ws))
         self.you = PerWord(lambda i: second_person(ws[i]), len(ws))
-        texts = [t.text for t in ws]
+        texts = self.lower  # the tests below read digits, dots and '?', which have no case
         self.question = any(x.endswith("?") for x in texts[-2:])
         # a date or a clock time makes an end or a limit information: "31.1.", "klo 24", "10.3" at a
         # sentence end (the tokenizer leaves the final dot apart), "15. tammikuuta"; both patterns
@@ -1007,6 +1006,8 @@ class PushyUpsell(Rule):
     )
 
     def check(self, doc: "Doc", context: RuleContext) -> Iterator[Finding]:
+        from spacy.attrs import LEMMA, ORTH
+
         from plainfinnish.nlp.components import doc_text, facts, tokens
 
         cats = data()["categories"]
@@ -1016,13 +1017,15 @@ class PushyUpsell(Rule):
         # punctuation other than '!', '?' and '+' are no words here.
         groups: list[list[Token]] = []
         current = -1
+        word, sent_start = known.word, known.sent_start
         for t in tokens(doc):
-            if known.sent_start[t.i] != current:
-                current = known.sent_start[t.i]
+            if sent_start[t.i] != current:
+                current = sent_start[t.i]
                 groups.append([])
-            if not t.is_space and not (t.is_punct and t.text not in {"!", "?", "+"}):
+            if word[t.i] or (t.is_punct and t.text in {"!", "?", "+"}):
                 groups[-1].append(t)
-        sentences = [Sentence(ws, known, [negated[t.i] for t in ws]) for ws in groups if ws]
+        keys = doc.to_array([ORTH, LEMMA]).tolist() if len(doc) else []
+        sentences = [Sentence(ws, known, [negated[t.i] for t in ws], keys) for ws in groups if ws]
         for s, nxt in zip(sentences, sentences[1:]):
             s.followed_by_date = nxt.concrete and len(nxt) <= 4
         ctx = context_of(doc, sentences) if sentences else None
