@@ -120,6 +120,6 @@ def test_joined_facts_equal_the_facts_of_the_joined_doc() -> None:
     components.join_facts(whole, docs)
     joined = components.facts(whole)
     fresh = components._compute_facts(whole)
-    for name in ("sent_start", "sent_end", "prev_word", "negated", "analyses", "analysis", "placeholder", "finite"):
+    for name in ("sent_start", "sent_end", "prev_word", "negated", "analyses", "analysis", "placeholder", "finite", "word"):
         assert getattr(joined, name) == getattr(fresh, name), name
     assert any(joined.negated) and any(joined.placeholder) and len(set(joined.sent_start)) >= 4
