@@ -12,31 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from plainfinnish.nlp.components import facts, span_tokens
+from plainfinnish.nlp.components import analyses_of, best_analysis, facts, profile_of, span_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
-    from plainfinnish.nlp.voikko import Analysis
 
 FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
 _QUOTES = {'"', "”", "“", "«", "»"}
 _NOMINALS = {"nimisana", "asemosana", "etunimi", "sukunimi", "paikannimi", "nimi", "lyhenne"}
 _CACHE_KEY = "plainfinnish.clauses"
-
-
-def _analysis(token: "Token") -> "Analysis | None":
-    """`token._.analysis`, from the Doc's facts (no extension accessor object per question)."""
-    return facts(token.doc).analysis[token.i]
-
-
-def _analyses(token: "Token") -> tuple:
-    """`token._.analyses`, from the Doc's facts."""
-    return facts(token.doc).analyses[token.i]
-
-
-def _accurate(doc: "Doc") -> bool:
-    return facts(doc).profile == "accurate"
 
 
 def _data() -> dict[str, Any]:
@@ -47,9 +32,9 @@ def _data() -> dict[str, Any]:
 
 def is_finite(token: "Token") -> bool:
     """A finite verb: VerbForm=Fin from the tagger (accurate), else from Voikko's reading."""
-    if _accurate(token.doc) and token.morph.get("VerbForm"):
+    if profile_of(token.doc) == "accurate" and token.morph.get("VerbForm"):
         return "Fin" in token.morph.get("VerbForm")
-    a = _analysis(token)
+    a = best_analysis(token)
     if a is None:
         return False
     if a.word_class == "kieltosana":
@@ -57,7 +42,7 @@ def is_finite(token: "Token") -> bool:
     if a.word_class != "teonsana":
         return False
     # without a tagger, 'toimittaa' (3sg or A-infinitive) counts when any verb reading is finite
-    readings = (a,) if _accurate(token.doc) else _analyses(token)
+    readings = (a,) if profile_of(token.doc) == "accurate" else analyses_of(token)
     return any(r.word_class == "teonsana" and r.mood in FINITE_MOODS and r.person is not None for r in readings)
 
 
@@ -67,18 +52,18 @@ def finite_here(token: "Token") -> bool:
     nominative noun is not followed by a partitive of its own phrase, but a verb follows its subject."""
     if is_finite(token):
         return True
-    if _accurate(token.doc) or token.i == 0:
+    if profile_of(token.doc) == "accurate" or token.i == 0:
         return False
     prev = token.doc[token.i - 1]
-    pa = _analysis(prev)
+    pa = best_analysis(prev)
     if pa is None or pa.case != "nimento" or pa.word_class not in _NOMINALS:
         return False
-    return any(r.word_class == "teonsana" and r.person == "3" and r.mood == "indicative" for r in _analyses(token))
+    return any(r.word_class == "teonsana" and r.person == "3" and r.mood == "indicative" for r in analyses_of(token))
 
 
 def _may_be_infinitive(token: "Token") -> bool:
     """'maksaa', 'lähettää': a 3rd-person form that is also the A-infinitive."""
-    return any(r.mood == "A-infinitive" for r in _analyses(token))
+    return any(r.mood == "A-infinitive" for r in analyses_of(token))
 
 
 def protected(sentence: "Span") -> set[int]:
@@ -124,7 +109,7 @@ class Clause:
 
 def _opening_kind(t: "Token", data: dict[str, Any]) -> tuple[str, bool]:
     """What a clause's first word makes it: ('subordinate' | 'relative' | 'question' | '', is_opener)."""
-    a = _analysis(t)
+    a = best_analysis(t)
     base = a.baseform.lower() if a else t.lower_
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     # the tokenizer cuts "ellei", "ettei", "jottei", "jollei" into "ell" + "ei"
@@ -149,15 +134,15 @@ def _stands(clause: Clause) -> bool:
     if not clause.words or clause.listed:
         return False
     first = clause.words[0]
-    if first.lower_ in _NEGATIVE_CONJUNCTIONS or (_analysis(first) is not None and _analysis(first).word_class == "sidesana"):
+    if first.lower_ in _NEGATIVE_CONJUNCTIONS or (best_analysis(first) is not None and best_analysis(first).word_class == "sidesana"):
         return False  # ", eikä …", ", vaan …": joined to the clause before by its first word
-    accurate = _accurate(first.doc)
+    accurate = profile_of(first.doc) == "accurate"
     seen_finite = False
     ambiguous = False
     for t in clause.words:
         if accurate and t.dep_ in ("nsubj", "nsubj:cop", "csubj"):
             return True
-        a = _analysis(t)
+        a = best_analysis(t)
         if a is None:
             if facts(t.doc).placeholder[t.i] and not (seen_finite and ambiguous):
                 return True
@@ -181,10 +166,10 @@ def _continues_list(before: "Token | None", after: "Token | None") -> bool:
         return False
     # Nouns and noun-adjectives ('viranomainen'); the number may differ ('torjunta sekä lumityöt').
     nouns = ("nimisana", "nimisana_laatusana")
-    a = _analysis(before)
+    a = best_analysis(before)
     if a is None or a.word_class not in nouns or a.case is None:
         return False
-    return any(r.word_class in nouns and r.case == a.case for r in _analyses(after))
+    return any(r.word_class in nouns and r.case == a.case for r in analyses_of(after))
 
 
 def _split(sentence: "Span") -> list[Clause]:
@@ -223,7 +208,7 @@ def _split(sentence: "Span") -> list[Clause]:
         second = doc[t.i + 2] if t.i + 2 < sentence.end else None
         hyphen_joined = hyphen_joined or (second is not None and len(second.text) > 1 and second.text.startswith("-"))
         # "…, sillä on takuu": 'sillä' is the pronoun ('it has'), not the conjunction 'for'
-        pronoun = t.lower_ == "sillä" and nxt is not None and _analysis(nxt) is not None and _analysis(nxt).baseform == "olla"
+        pronoun = t.lower_ == "sillä" and nxt is not None and best_analysis(nxt) is not None and best_analysis(nxt).baseform == "olla"
         if t.lower_ in coordinators and not hyphen_joined and not pronoun:
             if first and current.conj is None:
                 current.conj = t

@@ -112,8 +112,9 @@ def _best_index(text: str, pos_: str, morph: str) -> int:
     return max(range(len(analyses)), key=agreement)
 
 
-def _analyses(token: Token) -> tuple[Analysis, ...]:
-    """All Voikko readings of the token (none for spaces, punctuation and placeholders)."""
+def analyses_of(token: Token) -> tuple[Analysis, ...]:
+    """All Voikko readings of the token (none for spaces, punctuation and placeholders): `token._.analyses`
+    without the accessor object it builds."""
     return facts(token.doc).analyses[token.i]
 
 
@@ -334,7 +335,7 @@ def register_extensions() -> None:
         Doc.set_extension("message", default=None)
         Doc.set_extension("profile", default="fast")
         Token.set_extension("is_placeholder", getter=_is_placeholder)
-        Token.set_extension("analyses", getter=_analyses)
+        Token.set_extension("analyses", getter=analyses_of)
         Token.set_extension("analysis", getter=best_analysis)
         Token.set_extension("negated", getter=lambda t: facts(t.doc).negated[t.i])
         Token.set_extension("sent_bounds", getter=lambda t: (facts(t.doc).sent_start[t.i], facts(t.doc).sent_end[t.i]))

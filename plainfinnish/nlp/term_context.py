@@ -33,10 +33,9 @@ def _data() -> dict[str, Any]:
 
 
 def _analyses(token: "Token") -> tuple:
-    """The token's Voikko readings, from the Doc's shared facts (no accessor object per use)."""
-    from plainfinnish.nlp.components import facts
+    from plainfinnish.nlp.components import analyses_of
 
-    return facts(token.doc).analyses[token.i]
+    return analyses_of(token)
 
 
 #: What the pass below asks of a word form, kept across messages (the readings of a form, and so

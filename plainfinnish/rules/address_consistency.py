@@ -32,7 +32,7 @@ def form_of(a: "Analysis") -> str | None:
 
 def switched(token: "Token", a: "Analysis", target: str) -> str | None:
     """The word in the other form of address, generated and verified with Voikko."""
-    from plainfinnish.nlp.inflect import follow_case, paradigm
+    from plainfinnish.nlp.inflect import follow_case, paradigm, signature, verified
     from plainfinnish.nlp.splitting import structure_data
 
     if a.word_class == "asemosana":
@@ -42,21 +42,17 @@ def switched(token: "Token", a: "Analysis", target: str) -> str | None:
         new = table.get(token.lower_)
         return follow_case(token.text, new) if new else None
     number = "plural" if target == TE else "singular"
-    if a.possessive in ("2s", "2p"):
-        swapped = _swap_possessive(token.text.lower(), a, "2p" if target == TE else "2s")
-        if swapped is not None:
-            return follow_case(token.text, swapped)
-    elif a.person == "2" and a.mood in ("indicative", "conditional", "potential"):
-        swapped = _swap_person(token.text.lower(), a, number)
-        if swapped is not None:
-            return follow_case(token.text, swapped)
-    for sig, form in paradigm(a.baseform).items():
-        if a.possessive:
-            want = "2p" if target == TE else "2s"
-            if sig[1:3] == (a.case, a.number) and sig[7] == want and sig[8] == a.participle and sig[3] is None:
-                return follow_case(token.text, form)
-        elif sig[0] == "V" and sig[3] == "2" and sig[2] == number and sig[4] == a.mood and sig[5] == a.tense:
-            return follow_case(token.text, form)
+    # the word's own form with only the address changed: the possessive, or a verb's number
+    own = signature(a)
+    wanted = (*own[:7], "2p" if target == TE else "2s", *own[8:]) if a.possessive else (*own[:2], number, *own[3:])
+    # the other ending on the word's own stem first: one look-up, and the writer's own stem
+    # ("lapsillenne" -> "lapsillesi"); else that form in the base word's paradigm
+    candidate = _same_stem(token.text.lower(), a, number)
+    if candidate is not None and any(sig == wanted for sig, _ in verified([candidate], a.baseform)):
+        return follow_case(token.text, candidate)
+    form = paradigm(a.baseform).get(wanted)
+    if form is not None:
+        return follow_case(token.text, form)
     if a.word_class == "teonsana" and a.person == "2":
         form = _verb_person_2(a, number)
         return follow_case(token.text, form) if form else None
@@ -66,46 +62,22 @@ def switched(token: "Token", a: "Analysis", target: str) -> str | None:
 _POSSESSIVE_2 = {"2s": "si", "2p": "nne"}
 
 
-def _swap_possessive(word: str, a: "Analysis", want: str) -> str | None:
-    """The word with the other 2nd-person possessive suffix on the same stem ("tilauksenne" ->
-    "tilauksesi"), when Voikko reads exactly that (same base form, case, number, participle; no
-    clitic): one look-up instead of the word's whole paradigm. None leaves it to the paradigm."""
-    from plainfinnish.nlp.inflect import _has_clitic_tail
-    from plainfinnish.nlp.voikko import analyze
-
-    own = _POSSESSIVE_2[a.possessive]  # type: ignore[index]
-    if a.focus or a.kysymysliite or not word.endswith(own):
-        return None
-    candidate = word[: -len(own)] + _POSSESSIVE_2[want]
-    base = a.baseform.lower()
-    for r in analyze(candidate):
-        if r.baseform.lower() == base and (r.case, r.number, r.participle, r.possessive) == (
-                a.case, a.number, a.participle, want) and r.person is None and not r.focus \
-                and not r.kysymysliite and not _has_clitic_tail(r):
-            return candidate
-    return None
-
-
-def _swap_person(word: str, a: "Analysis", number: str) -> str | None:
-    """A finite verb's other 2nd person on the same stem ("voit" <-> "voitte", "tilaisit" <->
-    "tilaisitte", "et" <-> "ette"), when Voikko reads exactly that (same base form, mood, tense; no
-    clitic). None leaves it to the paradigm."""
-    from plainfinnish.nlp.inflect import _has_clitic_tail
-    from plainfinnish.nlp.voikko import analyze
-
+def _same_stem(word: str, a: "Analysis", number: str) -> str | None:
+    """The word with its 2nd-person ending swapped for the other number's, on the same stem: a
+    possessive suffix ("tilauksenne" <-> "tilauksesi") or a finite verb's ending ("voit" <->
+    "voitte", "tilaisit" <-> "tilaisitte", "et" <-> "ette"). Unverified; None when there is no
+    such ending to swap (or a clitic after it)."""
     if a.focus or a.kysymysliite:
         return None
-    if number == "plural" and word.endswith("t"):
-        candidate = word + "te"
-    elif number == "singular" and word.endswith("tte"):
-        candidate = word[:-2]
-    else:
-        return None
-    base = a.baseform.lower()
-    for r in analyze(candidate):
-        if r.baseform.lower() == base and (r.person, r.number, r.mood, r.tense) == ("2", number, a.mood, a.tense) \
-                and not r.focus and not r.kysymysliite and not _has_clitic_tail(r):
-            return candidate
+    if a.possessive in _POSSESSIVE_2:
+        own = _POSSESSIVE_2[a.possessive]
+        other = _POSSESSIVE_2["2p" if number == "plural" else "2s"]
+        return word[: -len(own)] + other if word.endswith(own) else None
+    if a.person == "2" and a.mood in ("indicative", "conditional", "potential"):
+        if number == "plural" and word.endswith("t"):
+            return word + "te"
+        if number == "singular" and word.endswith("tte"):
+            return word[:-2]
     return None
 
 

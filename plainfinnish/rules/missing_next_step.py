@@ -202,28 +202,6 @@ def lemmas(token: "Token") -> frozenset[str]:
     return _lemmas(text, token.lemma_, token.is_punct or token.is_space)
 
 
-def lemma_union(toks: list["Token"]) -> frozenset[str]:
-    """Every base form any of these words may have (kept per Doc and run of words): "does the
-    sentence have a word for X" is then one set operation, not a pass over its words."""
-    return _union(toks, lemmas)
-
-
-def verb_base_union(toks: list["Token"]) -> frozenset[str]:
-    """`verb_bases` of all the words, as `lemma_union`."""
-    return _union(toks, verb_bases)
-
-
-def _union(toks: list["Token"], of_word: Any) -> frozenset[str]:
-    if not toks:
-        return frozenset()
-    kept = facts(toks[0].doc).memo.setdefault(f"next-step.union.{of_word.__name__}", {})
-    key = (toks[0].i, toks[-1].i, len(toks))
-    found = kept.get(key)
-    if found is None:
-        found = kept[key] = frozenset().union(*(of_word(t) for t in toks))
-    return found
-
-
 @lru_cache(maxsize=100_000)
 def _lemmas(text: str, lemma: str, skipped: bool) -> frozenset[str]:
     """`lemmas` of a word by its text (what `analyses` reads: Voikko's readings of the form, or
@@ -238,8 +216,8 @@ class SentenceSummary(NamedTuple):
     """What most sentence decisions ask first, about the words of a sentence (`words`)."""
 
     owned: bool  # a word is the customer's own (`second_person_owner`)
-    lemmas: frozenset[str]  # every base form a word may have (`lemma_union`)
-    verb_bases: frozenset[str]  # `verb_base_union`
+    lemmas: frozenset[str]  # every base form a word may have (`lemmas`)
+    verb_bases: frozenset[str]  # every word's `verb_bases`
     part_lemmas: frozenset[str]  # the base forms of the parts of every compound reading, lower case
     lowers: frozenset[str]  # the words in lower case
     own_nominative: bool  # a word is a nominative with the sender's possessive (`own_nominative`)

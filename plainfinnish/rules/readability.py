@@ -27,27 +27,23 @@ def base_syllables(analysis: "Analysis | None", lower: str) -> int:
     a compound is hyphenated part by part, as Voikko does."""
     from plainfinnish.nlp.voikko import syllables
 
-    if analysis is None:
-        return syllables(lower)
-    if analysis.is_compound:
-        parts = analysis.parts
-        return sum(syllables(p.surface) for p in parts[:-1]) + syllables(parts[-1].lemma)
-    return syllables(analysis.baseform)
-
-
-_LETTERS = re.compile(r"[a-zåäö]+")
-_VOWELS = frozenset("aeiouyåäö")
-_VOWEL_RUN = re.compile(r"[aeiouyåäö]+")
+    return sum(syllables(x) for x in _base_strings(analysis, lower))
 
 
 def _base_strings(analysis: "Analysis | None", lower: str) -> list[str]:
-    """The strings `base_syllables` hyphenates."""
+    """The strings whose syllables make the base form's: the parts of a compound before its last
+    as written, and the last part's base form."""
     if analysis is None:
         return [lower]
     if analysis.is_compound:
         parts = analysis.parts
         return [*(p.surface for p in parts[:-1]), parts[-1].lemma]
     return [analysis.baseform]
+
+
+_LETTERS = re.compile(r"[a-zåäö]+")
+_VOWELS = frozenset("aeiouyåäö")
+_VOWEL_RUN = re.compile(r"[aeiouyåäö]+")
 
 
 def polysyllabic_word(analysis: "Analysis | None", lower: str, least: int) -> bool:
@@ -62,7 +58,9 @@ def polysyllabic_word(analysis: "Analysis | None", lower: str, least: int) -> bo
             return False
         if sum(len(_VOWEL_RUN.findall(x)) for x in strings) >= least + 1:
             return True  # a syllable at least per run of vowels, with one to spare for Voikko's odd word
-    return base_syllables(analysis, lower) >= least
+    from plainfinnish.nlp.voikko import syllables
+
+    return sum(syllables(x) for x in strings) >= least
 
 
 def counts(doc: "Doc") -> tuple[int, dict[str, Any]]:
